@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { ClusterName, DeploymentItemName, ObjectId } from "./ids";
+
+/** Parameters of the client methods. Strict: a misspelt option is an error, not silently ignored. */
+export const ClusterRef = z.strictObject({ projectId: ObjectId, clusterName: ClusterName });
+export type ClusterRef = z.infer<typeof ClusterRef>;
+
+export const CreateRestoreParams = z.strictObject({
+  projectId: ObjectId,
+  clusterName: ClusterName,
+  snapshotId: ObjectId,
+  targetProjectId: ObjectId.optional(),
+  targetDeploymentItemName: DeploymentItemName,
+});
+export type CreateRestoreParams = z.infer<typeof CreateRestoreParams>;
+
+/** The POST body of a tenant or Flex restore (`TenantRestore` / `FlexBackupRestoreJobCreate20241113`). */
+export const RestoreRequestBody = z.strictObject({
+  snapshotId: ObjectId,
+  targetDeploymentItemName: DeploymentItemName,
+  targetProjectId: ObjectId.optional(),
+});
+export type RestoreRequestBody = z.infer<typeof RestoreRequestBody>;
+
+export const GetRestoreParams = z.strictObject({ projectId: ObjectId, clusterName: ClusterName, restoreId: ObjectId });
+export type GetRestoreParams = z.infer<typeof GetRestoreParams>;
+
+export const GetSnapshotParams = z.strictObject({ projectId: ObjectId, clusterName: ClusterName, snapshotId: ObjectId });
+export type GetSnapshotParams = z.infer<typeof GetSnapshotParams>;
+
+export const GetLegacyRestoreJobParams = z.strictObject({ projectId: ObjectId, clusterName: ClusterName, jobId: ObjectId });
+export type GetLegacyRestoreJobParams = z.infer<typeof GetLegacyRestoreJobParams>;
+
+export const MAX_ITEMS_PER_PAGE = 500;
+export const DEFAULT_ITEMS_PER_PAGE = 100;
+
+export const PageParams = z.strictObject({
+  projectId: ObjectId,
+  clusterName: ClusterName,
+  pageNum: z.number().int({ error: "must be a whole number" }).min(1, { error: "must be at least 1" }).optional(),
+  itemsPerPage: z
+    .number()
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be at least 1" })
+    .max(MAX_ITEMS_PER_PAGE, { error: `must be at most ${MAX_ITEMS_PER_PAGE}` })
+    .optional(),
+  includeCount: z.boolean().optional(),
+});
+export type PageParams = z.infer<typeof PageParams>;
+
+export const IterateParams = PageParams.omit({ pageNum: true, includeCount: true });
+export type IterateParams = z.infer<typeof IterateParams>;
