@@ -24,7 +24,7 @@ version_at_least() { # $1 >= $2 (dotted numbers)
 }
 
 dynamic_provider_script() {
-  local script="$repo_root/node_modules/@pulumi/pulumi/dist/pulumi-resource-pulumi-nodejs"
+  local script="$repo_root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
   if [ ! -f "$script" ]; then
     log "missing $script: run \`npm install\` (or \`npm ci\`) in $repo_root first"
     exit 1
@@ -66,8 +66,8 @@ start=$(date +%s)
 (
   cd "$repo_root/tools/pulumi-cli"
   ldflags="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION"
-  go build -trimpath -ldflags "$ldflags" -o "$staging/bin/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
-  go build -trimpath -ldflags "$ldflags" -o "$staging/bin/pulumi-language-nodejs" ./language-nodejs
+  go build -buildvcs=false -trimpath -ldflags "$ldflags" -o "$staging/bin/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+  go build -buildvcs=false -trimpath -ldflags "$ldflags" -o "$staging/bin/pulumi-language-nodejs" ./language-nodejs
 ) || { log "go build failed (the Go error is above); nothing was cached"; exit 1; }
 cp "$provider_script" "$staging/bin/pulumi-resource-pulumi-nodejs"
 chmod +x "$staging/bin/pulumi-resource-pulumi-nodejs"

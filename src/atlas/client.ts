@@ -1,0 +1,171 @@
+import type { z } from "zod";
+import type { Page } from "../schemas/paginated";
+import {
+  ClusterRef, CreateRestoreParams, GetLegacyRestoreJobParams, GetRestoreParams, GetSnapshotParams, IterateParams,
+  MAX_ITEMS_PER_PAGE, PageParams,
+} from "../schemas/requests";
+import type { CloudBackupRestoreJob, FlexRestoreJob, FlexSnapshot, LegacyRestoreJob, TenantRestoreJob, TenantSnapshot } from "../schemas/restore-job";
+import { parseInput } from "../schemas/validate";
+import { systemClock } from "../util/clock";
+import { PACKAGE_NAME, PACKAGE_VERSION } from "../version";
+import type { AtlasClientOptions } from "./atlas-client-options";
+import { createDigestSend } from "./digest-auth";
+import { API_BASE_PATHS, endpoints, fillPath, mediaTypeFor, type EndpointName } from "./endpoints";
+import { AtlasConfigError } from "./errors";
+import { paginate } from "./paginate";
+import { atlasRequest, type AtlasStats, type RequesterContext } from "./request";
+import { resolveRetryPolicy } from "./retry-policy";
+import { resolveAtlasSettings, type AtlasApiVersion } from "./settings";
+import { createExchange } from "./transport";
+
+type Result<K extends EndpointName> = z.infer<(typeof endpoints)[K]["schema"]>;
+type Query = Record<string, string | number | boolean | undefined>;
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    throw new AtlasConfigError(name, `${name} must be a positive number (got ${String(value)})`);
+  }
+  return value;
+}
+
+/**
+ * Atlas Admin API client for restore jobs and snapshots. Methods validate their input, send one
+ * request (iterators: as few as possible), validate the answer, and retry only where safe.
+ */
+export class AtlasClient {
+  readonly baseUrl: string;
+  readonly apiVersion: AtlasApiVersion;
+  readonly stats: Readonly<AtlasStats>;
+  private readonly ctx: RequesterContext;
+  private readonly concurrency: number;
+  private readonly maxPages: number;
+
+  constructor(options: AtlasClientOptions = {}) {
+    const settings = resolveAtlasSettings(options, options.env ?? process.env);
+    this.baseUrl = settings.baseUrl;
+    this.apiVersion = settings.apiVersion;
+    const stats: AtlasStats = { calls: 0, exchanges: 0, retries: 0 };
+    this.stats = stats;
+    const exchange = createExchange({
+      timeoutMs: positive("timeoutMs", options.timeoutMs, 30_000),
+      fetch: options.fetch,
+      onExchange: () => stats.exchanges++,
+    });
+    const query: Record<string, string> = {};
+    if (options.pretty !== undefined) query.pretty = String(options.pretty);
+    if (options.envelope !== undefined) query.envelope = String(options.envelope);
+    this.ctx = {
+      baseUrl: settings.baseUrl,
+      send: createDigestSend(settings.publicKey, settings.privateKey, exchange),
+      clock: options.clock ?? systemClock,
+      policy: resolveRetryPolicy(options.retry),
+      random: options.random ?? Math.random,
+      userAgent: options.userAgent ?? `${PACKAGE_NAME}/${PACKAGE_VERSION} (node ${process.versions.node})`,
+      stats,
+      query,
+      envelope: options.envelope === true,
+      onRetry: options.onRetry,
+    };
+    this.concurrency = Math.floor(positive("pagination.concurrency", options.pagination?.concurrency, 4));
+    this.maxPages = Math.floor(positive("pagination.maxPages", options.pagination?.maxPages, 200));
+  }
+
+  private path(name: EndpointName, params: Record<string, unknown>): string {
+    return `${API_BASE_PATHS[this.apiVersion]}${fillPath(endpoints[name].path, params)}`;
+  }
+
+  private call<K extends EndpointName>(name: K, params: Record<string, unknown>, query?: Query, body?: unknown): Promise<Result<K>> {
+    const e = endpoints[name];
+    return atlasRequest(this.ctx, {
+      method: e.method,
+      path: this.path(name, params),
+      query,
+      body,
+      mediaType: mediaTypeFor(e.family, this.apiVersion),
+      schema: e.schema,
+    }) as Promise<Result<K>>;
+  }
+
+  /** Flex endpoints exist only in v2. */
+  private requireVersion(name: EndpointName): void {
+    const versions: readonly string[] = endpoints[name].versions;
+    if (!versions.includes(this.apiVersion)) {
+      throw new AtlasConfigError(
+        "apiVersion",
+        `${name} needs apiVersion ${versions.map((v) => `"${v}"`).join(" or ")}, but this client uses apiVersion "${this.apiVersion}"; create the client with { apiVersion: "v2" }`,
+      );
+    }
+  }
+
+  private iterate<K extends "listCloudBackupRestoreJobs" | "listFlexRestoreJobs">(name: K, p: IterateParams): AsyncGenerator<Result<K>["results"][number]> {
+    const itemsPerPage = p.itemsPerPage ?? MAX_ITEMS_PER_PAGE;
+    const getPage = (pageNum: number, includeCount: boolean) => this.call(name, p, { pageNum, itemsPerPage, includeCount });
+    return paginate(getPage, { itemsPerPage, maxPages: this.maxPages, concurrency: this.concurrency, path: this.path(name, p) });
+  }
+
+  createTenantRestore(p: CreateRestoreParams): Promise<TenantRestoreJob> {
+    const i = parseInput(CreateRestoreParams, p, "createTenantRestore parameters");
+    const body = { snapshotId: i.snapshotId, targetDeploymentItemName: i.targetDeploymentItemName, targetProjectId: i.targetProjectId ?? i.projectId };
+    return this.call("createTenantRestore", i, undefined, body);
+  }
+  getTenantRestore(p: GetRestoreParams): Promise<TenantRestoreJob> {
+    return this.call("getTenantRestore", parseInput(GetRestoreParams, p, "getTenantRestore parameters"));
+  }
+  listTenantRestores(p: ClusterRef): Promise<Page<TenantRestoreJob>> {
+    return this.call("listTenantRestores", parseInput(ClusterRef, p, "listTenantRestores parameters"));
+  }
+  listTenantSnapshots(p: ClusterRef): Promise<Page<TenantSnapshot>> {
+    return this.call("listTenantSnapshots", parseInput(ClusterRef, p, "listTenantSnapshots parameters"));
+  }
+  getTenantSnapshot(p: GetSnapshotParams): Promise<TenantSnapshot> {
+    return this.call("getTenantSnapshot", parseInput(GetSnapshotParams, p, "getTenantSnapshot parameters"));
+  }
+
+  /** One page; `itemsPerPage` 1–500 (Atlas default 100). */
+  listCloudBackupRestoreJobs(p: PageParams): Promise<Page<CloudBackupRestoreJob>> {
+    const i = parseInput(PageParams, p, "listCloudBackupRestoreJobs parameters");
+    return this.call("listCloudBackupRestoreJobs", i, { pageNum: i.pageNum, itemsPerPage: i.itemsPerPage, includeCount: i.includeCount });
+  }
+  /** Every job, in order, in the fewest requests (500 per page by default). */
+  iterateCloudBackupRestoreJobs(p: IterateParams): AsyncIterable<CloudBackupRestoreJob> {
+    return this.iterate("listCloudBackupRestoreJobs", parseInput(IterateParams, p, "iterateCloudBackupRestoreJobs parameters"));
+  }
+  async listAllCloudBackupRestoreJobs(p: IterateParams): Promise<CloudBackupRestoreJob[]> {
+    const all: CloudBackupRestoreJob[] = [];
+    for await (const job of this.iterateCloudBackupRestoreJobs(p)) all.push(job);
+    return all;
+  }
+  getLegacyRestoreJob(p: GetLegacyRestoreJobParams): Promise<LegacyRestoreJob> {
+    return this.call("getLegacyRestoreJob", parseInput(GetLegacyRestoreJobParams, p, "getLegacyRestoreJob parameters"));
+  }
+
+  createFlexRestoreJob(p: CreateRestoreParams): Promise<FlexRestoreJob> {
+    this.requireVersion("createFlexRestoreJob");
+    const i = parseInput(CreateRestoreParams, p, "createFlexRestoreJob parameters");
+    const body = { snapshotId: i.snapshotId, targetDeploymentItemName: i.targetDeploymentItemName, targetProjectId: i.targetProjectId ?? i.projectId };
+    return this.call("createFlexRestoreJob", i, undefined, body);
+  }
+  getFlexRestoreJob(p: GetRestoreParams): Promise<FlexRestoreJob> {
+    this.requireVersion("getFlexRestoreJob");
+    return this.call("getFlexRestoreJob", parseInput(GetRestoreParams, p, "getFlexRestoreJob parameters"));
+  }
+  listFlexRestoreJobs(p: PageParams): Promise<Page<FlexRestoreJob>> {
+    this.requireVersion("listFlexRestoreJobs");
+    const i = parseInput(PageParams, p, "listFlexRestoreJobs parameters");
+    return this.call("listFlexRestoreJobs", i, { pageNum: i.pageNum, itemsPerPage: i.itemsPerPage, includeCount: i.includeCount });
+  }
+  iterateFlexRestoreJobs(p: IterateParams): AsyncIterable<FlexRestoreJob> {
+    this.requireVersion("listFlexRestoreJobs");
+    return this.iterate("listFlexRestoreJobs", parseInput(IterateParams, p, "iterateFlexRestoreJobs parameters"));
+  }
+  listFlexSnapshots(p: PageParams): Promise<Page<FlexSnapshot>> {
+    this.requireVersion("listFlexSnapshots");
+    const i = parseInput(PageParams, p, "listFlexSnapshots parameters");
+    return this.call("listFlexSnapshots", i, { pageNum: i.pageNum, itemsPerPage: i.itemsPerPage, includeCount: i.includeCount });
+  }
+  getFlexSnapshot(p: GetSnapshotParams): Promise<FlexSnapshot> {
+    this.requireVersion("getFlexSnapshot");
+    return this.call("getFlexSnapshot", parseInput(GetSnapshotParams, p, "getFlexSnapshot parameters"));
+  }
+}

@@ -1,0 +1,70 @@
+import type { z } from "zod";
+import { paginated } from "../schemas/paginated";
+import { CloudBackupRestoreJob, FlexRestoreJob, FlexSnapshot, LegacyRestoreJob, TenantRestoreJob, TenantSnapshot } from "../schemas/restore-job";
+import type { AtlasApiVersion } from "./settings";
+
+/** Resource families: each has one versioned media type in v2. */
+export type EndpointFamily = "tenant" | "cloudBackup" | "flex" | "legacy";
+
+export const V2_MEDIA_TYPES: Readonly<Record<EndpointFamily, string>> = Object.freeze({
+  tenant: "application/vnd.atlas.2023-01-01+json",
+  cloudBackup: "application/vnd.atlas.2023-01-01+json",
+  legacy: "application/vnd.atlas.2023-01-01+json",
+  flex: "application/vnd.atlas.2024-11-13+json",
+});
+export const V1_MEDIA_TYPE = "application/json";
+
+export const API_BASE_PATHS: Readonly<Record<AtlasApiVersion, string>> = Object.freeze({
+  "v1.0": "/api/atlas/v1.0",
+  v2: "/api/atlas/v2",
+});
+
+export interface Endpoint<S extends z.ZodType = z.ZodType> {
+  method: "GET" | "POST";
+  /** Under the version base path; `{name}` placeholders are filled from the parameters, URI-encoded. */
+  path: string;
+  family: EndpointFamily;
+  schema: S;
+  /** Versions that have this endpoint. */
+  versions: readonly AtlasApiVersion[];
+}
+
+const both = ["v1.0", "v2"] as const;
+const v2 = ["v2"] as const;
+const cluster = "/groups/{projectId}/clusters/{clusterName}";
+const flexCluster = "/groups/{projectId}/flexClusters/{clusterName}";
+
+function endpoint<S extends z.ZodType>(e: Endpoint<S>): Endpoint<S> {
+  return Object.freeze(e);
+}
+
+/** Every operation the client speaks, as data. */
+export const endpoints = {
+  createTenantRestore: endpoint({ method: "POST", path: `${cluster}/backup/tenant/restore`, family: "tenant", schema: TenantRestoreJob, versions: both }),
+  getTenantRestore: endpoint({ method: "GET", path: `${cluster}/backup/tenant/restores/{restoreId}`, family: "tenant", schema: TenantRestoreJob, versions: both }),
+  listTenantRestores: endpoint({ method: "GET", path: `${cluster}/backup/tenant/restores`, family: "tenant", schema: paginated(TenantRestoreJob), versions: both }),
+  listTenantSnapshots: endpoint({ method: "GET", path: `${cluster}/backup/tenant/snapshots`, family: "tenant", schema: paginated(TenantSnapshot), versions: both }),
+  getTenantSnapshot: endpoint({ method: "GET", path: `${cluster}/backup/tenant/snapshots/{snapshotId}`, family: "tenant", schema: TenantSnapshot, versions: both }),
+  listCloudBackupRestoreJobs: endpoint({ method: "GET", path: `${cluster}/backup/restoreJobs`, family: "cloudBackup", schema: paginated(CloudBackupRestoreJob), versions: both }),
+  getLegacyRestoreJob: endpoint({ method: "GET", path: `${cluster}/restoreJobs/{jobId}`, family: "legacy", schema: LegacyRestoreJob, versions: both }),
+  createFlexRestoreJob: endpoint({ method: "POST", path: `${flexCluster}/backup/restoreJobs`, family: "flex", schema: FlexRestoreJob, versions: v2 }),
+  getFlexRestoreJob: endpoint({ method: "GET", path: `${flexCluster}/backup/restoreJobs/{restoreId}`, family: "flex", schema: FlexRestoreJob, versions: v2 }),
+  listFlexRestoreJobs: endpoint({ method: "GET", path: `${flexCluster}/backup/restoreJobs`, family: "flex", schema: paginated(FlexRestoreJob), versions: v2 }),
+  listFlexSnapshots: endpoint({ method: "GET", path: `${flexCluster}/backup/snapshots`, family: "flex", schema: paginated(FlexSnapshot), versions: v2 }),
+  getFlexSnapshot: endpoint({ method: "GET", path: `${flexCluster}/backup/snapshots/{snapshotId}`, family: "flex", schema: FlexSnapshot, versions: v2 }),
+};
+export type EndpointName = keyof typeof endpoints;
+
+/** Fills `{name}` placeholders, URI-encoding each value. */
+export function fillPath(template: string, params: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (typeof value !== "string") throw new Error(`internal: no value for path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** The media type for Accept (and Content-Type on POST). */
+export function mediaTypeFor(family: EndpointFamily, version: AtlasApiVersion): string {
+  return version === "v2" ? V2_MEDIA_TYPES[family] : V1_MEDIA_TYPE;
+}

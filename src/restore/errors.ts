@@ -1,0 +1,134 @@
+import type { RestoreJob, RestoreRequest } from "./restore-family";
+
+/**
+ * Errors of the restore logic. Each names the job, the clusters and what to do next, and carries
+ * the last known `job` (when there is one) so the Pulumi provider can record it as partial state.
+ */
+export class RestoreError extends Error {
+  override name = "RestoreError";
+  readonly code: string = "RESTORE";
+  constructor(
+    message: string,
+    /** The job as last seen, if Atlas created one. */
+    readonly job?: RestoreJob,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Who restores what, for messages: `TenantRestore 66…ff (prod-m2 → staging-m2 in project 65…)`. */
+export function describeRestore(label: string, request: RestoreRequest, jobId?: string): string {
+  const target = request.targetProjectId && request.targetProjectId !== request.projectId
+    ? `${request.targetDeploymentItemName} in project ${request.targetProjectId}`
+    : request.targetDeploymentItemName;
+  const job = jobId ? ` job ${jobId}` : "";
+  return `${label}${job} (snapshot ${request.snapshotId} of ${request.clusterName} in project ${request.projectId} → ${target})`;
+}
+
+/** Atlas reports the job FAILED. Atlas does not retry it; a new restore needs a new job. */
+export class RestoreJobFailedError extends RestoreError {
+  override name = "RestoreJobFailedError" as const;
+  override readonly code = "RESTORE_FAILED" as const;
+  constructor(label: string, request: RestoreRequest, job: RestoreJob, elapsedMs: number) {
+    super(
+      `${describeRestore(label, request, job.id)} FAILED after ${seconds(elapsedMs)}. ` +
+        "Atlas keeps the failed job and does not retry it. Check that the target cluster accepts restores " +
+        "(no encryption at rest, same major MongoDB version as the snapshot, no client traffic), then start a new " +
+        "restore: `pulumi up --replace <urn of this resource>` (or change snapshotId/target).",
+      job,
+    );
+  }
+}
+
+/** The wait ended before the job finished. The job keeps running in Atlas (it cannot be cancelled). */
+export class RestoreTimeoutError extends RestoreError {
+  override name = "RestoreTimeoutError" as const;
+  override readonly code = "RESTORE_TIMEOUT" as const;
+  constructor(
+    label: string,
+    request: RestoreRequest,
+    job: RestoreJob,
+    readonly elapsedMs: number,
+    readonly lastError?: unknown,
+  ) {
+    const last = lastError instanceof Error ? `; the last status check failed: ${lastError.message}` : "";
+    super(
+      `${describeRestore(label, request, job.id)} is still ${job.status ?? "in an unknown state"} after ` +
+        `${seconds(elapsedMs)} (the timeout)${last}. The job keeps running in Atlas. Run \`pulumi up\` again to ` +
+        "resume waiting for this same job (no second restore is started), or raise timeoutSeconds.",
+      job,
+      { cause: lastError },
+    );
+  }
+}
+
+/** Atlas answers 404 for a job we were waiting on. */
+export class RestoreJobVanishedError extends RestoreError {
+  override name = "RestoreJobVanishedError" as const;
+  override readonly code = "RESTORE_VANISHED" as const;
+  constructor(label: string, request: RestoreRequest, job: RestoreJob, cause: unknown) {
+    super(
+      `${describeRestore(label, request, job.id)} was last seen ${job.status ?? "without a status"} but Atlas now ` +
+        "answers 404 for it (deleted, or the source cluster was removed). Check the target cluster's data; " +
+        "`pulumi refresh` drops the job from the stack.",
+      job,
+      { cause },
+    );
+  }
+}
+
+/** A POST may have reached Atlas but no matching job can be found: never re-sent automatically. */
+export class RestoreOutcomeUnknownError extends RestoreError {
+  override name = "RestoreOutcomeUnknownError" as const;
+  override readonly code = "RESTORE_OUTCOME_UNKNOWN" as const;
+  constructor(label: string, request: RestoreRequest, cause: unknown) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `${describeRestore(label, request)}: the request to start the restore may have reached Atlas (${why}), ` +
+        "but no matching restore job appears in the source cluster's restore list. It was NOT sent again, because a " +
+        "second restore would wipe the target again. Check the restore jobs of the source cluster in Atlas; then run " +
+        "`pulumi up` again: it adopts the job if it appears, and starts one only if none exists.",
+      undefined,
+      { cause },
+    );
+  }
+}
+
+/** Atlas refused the POST with 409 and the running job is not ours to adopt. */
+export class RestoreConflictError extends RestoreError {
+  override name = "RestoreConflictError" as const;
+  override readonly code = "RESTORE_CONFLICT" as const;
+  constructor(label: string, request: RestoreRequest, readonly conflicting: RestoreJob | undefined, cause: unknown) {
+    const atlas = cause instanceof Error ? cause.message : String(cause);
+    const other = conflicting
+      ? `restore job ${conflicting.id} (snapshot ${conflicting.snapshotId ?? "?"} → ` +
+        `${conflicting.targetDeploymentItemName ?? "?"}, status ${conflicting.status ?? "?"}) is in progress`
+      : "another restore is in progress";
+    super(
+      `${describeRestore(label, request)}: Atlas refused to start it (${atlas}): ${other}. ` +
+        "Wait until that job finishes, then run `pulumi up` again.",
+      undefined,
+      { cause },
+    );
+  }
+}
+
+/** Waiting stopped for a reason other than the job's outcome (bad credentials, an unexpected answer). */
+export class RestoreWaitInterruptedError extends RestoreError {
+  override name = "RestoreWaitInterruptedError" as const;
+  override readonly code = "RESTORE_WAIT_INTERRUPTED" as const;
+  constructor(label: string, request: RestoreRequest, job: RestoreJob, cause: unknown) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `${describeRestore(label, request, job.id)}: stopped waiting (${why}). The job keeps running in Atlas; ` +
+        "fix the cause and run `pulumi up` again to resume waiting for it.",
+      job,
+      { cause },
+    );
+  }
+}
+
+export function seconds(ms: number): string {
+  return `${Math.round(ms / 1000)} s`;
+}

@@ -1,0 +1,64 @@
+import type { RestoreStatus } from "../schemas";
+import type { LifecyclePhases, SimRestoreJob, SimulatorState } from "./state";
+import { findCluster } from "./state";
+
+export interface LifecycleOptions {
+  pendingMs?: number;
+  queuedMs?: number;
+  runningMs?: number;
+}
+
+export const DEFAULT_LIFECYCLE: LifecyclePhases = { pendingMs: 1000, queuedMs: 1000, runningMs: 3000 };
+
+/** When the job reaches its terminal status. */
+export function jobFinishedAt(job: SimRestoreJob): number {
+  return job.createdAt + job.phases.pendingMs + job.phases.queuedMs + job.phases.runningMs;
+}
+
+/** PENDING → QUEUED → RUNNING → COMPLETED (or FAILED), purely by elapsed time. */
+export function jobStatusAt(job: SimRestoreJob, now: number): RestoreStatus {
+  const elapsed = now - job.createdAt;
+  const { pendingMs, queuedMs, runningMs } = job.phases;
+  if (elapsed < pendingMs) return "PENDING";
+  if (elapsed < pendingMs + queuedMs) return "QUEUED";
+  if (elapsed < pendingMs + queuedMs + runningMs) return "RUNNING";
+  return job.outcome;
+}
+
+export function isTerminal(status: RestoreStatus): boolean {
+  return status === "COMPLETED" || status === "FAILED";
+}
+
+/**
+ * Lazily applies elapsed time: every RESTORE job that has COMPLETED by `now` is appended to its
+ * target cluster's restoreHistory exactly once. Called before each request is handled and by
+ * `restoreHistory()`, so results depend only on the injected clock.
+ */
+export function advanceRestoreJobs(state: SimulatorState, now: number): void {
+  const done = [...state.restoreJobs.values()]
+    .filter((j) => !j.historyRecorded && j.deliveryType === "RESTORE" && jobStatusAt(j, now) === "COMPLETED")
+    .sort((a, b) => jobFinishedAt(a) - jobFinishedAt(b));
+  for (const job of done) {
+    job.historyRecorded = true;
+    findCluster(state, job.targetProjectId, job.targetDeploymentItemName)?.restoreHistory.push({
+      restoreJobId: job.id,
+      snapshotId: job.snapshotId,
+      sourceProjectId: job.projectId,
+      sourceClusterName: job.clusterName,
+      at: new Date(jobFinishedAt(job)).toISOString(),
+    });
+  }
+}
+
+/** Uses up one firing of the first `failRestores` rule matching a new job; true = it will fail. */
+export function takeFailRule(state: SimulatorState, targetDeploymentItemName: string, snapshotId: string): boolean {
+  const rule = state.failRules.find(
+    (r) =>
+      r.remaining > 0 &&
+      (r.targetDeploymentItemName === undefined || r.targetDeploymentItemName === targetDeploymentItemName) &&
+      (r.snapshotId === undefined || r.snapshotId === snapshotId),
+  );
+  if (rule === undefined) return false;
+  rule.remaining -= 1;
+  return true;
+}

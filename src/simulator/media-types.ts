@@ -1,0 +1,26 @@
+/** Versioned media types of the Atlas Admin API v2 (one per resource family). */
+export const ATLAS_2023_01_01 = "application/vnd.atlas.2023-01-01+json";
+export const ATLAS_2024_11_13 = "application/vnd.atlas.2024-11-13+json";
+export const JSON_MEDIA_TYPE = "application/json";
+
+/** Media types of a header value (`Accept` may list several), lower-cased, parameters dropped. */
+function mediaTypes(header: string | undefined): string[] {
+  if (header === undefined) return [];
+  return header
+    .split(",")
+    .map((part) => part.split(";")[0]!.trim().toLowerCase())
+    .filter((t) => t.length > 0);
+}
+
+/**
+ * True when `Accept` names exactly `mediaType`. Atlas v2 has no fallback: a missing Accept,
+ * `application/json`, `*\/*` or another version date is refused with 406.
+ */
+export function acceptsMediaType(accept: string | undefined, mediaType: string): boolean {
+  return mediaTypes(accept).includes(mediaType);
+}
+
+/** True when `Content-Type` is `mediaType` (parameters such as `charset` ignored). */
+export function isContentType(contentType: string | undefined, mediaType: string): boolean {
+  return mediaTypes(contentType)[0] === mediaType;
+}

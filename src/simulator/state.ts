@@ -1,0 +1,139 @@
+import type { RestoreStatus } from "../schemas";
+import { ObjectIdFactory } from "./object-id";
+
+/**
+ * The simulated Atlas world. Plain data on purpose: tests read and tweak it directly.
+ * Times are epoch milliseconds by the injected clock; views turn them into ISO strings.
+ */
+export type ClusterKind = "tenant" | "flex" | "dedicated";
+
+export interface SimSnapshot {
+  id: string;
+  status: RestoreStatus;
+  scheduledTime: number;
+  startTime: number;
+  finishTime: number;
+  expiration: number;
+  mongoDBVersion: string;
+}
+
+/** One completed RESTORE that replaced a cluster's data. */
+export interface RestoreHistoryEntry {
+  restoreJobId: string;
+  snapshotId: string;
+  sourceProjectId: string;
+  sourceClusterName: string;
+  /** ISO time the job completed. */
+  at: string;
+}
+
+export interface SimCluster {
+  id: string;
+  name: string;
+  kind: ClusterKind;
+  projectId: string;
+  mongoDBVersion: string;
+  /** Tenant and Flex snapshots, oldest first. */
+  snapshots: SimSnapshot[];
+  restoreHistory: RestoreHistoryEntry[];
+}
+
+export interface SimProject {
+  id: string;
+  name: string;
+  clusters: Map<string, SimCluster>;
+}
+
+export interface LifecyclePhases {
+  pendingMs: number;
+  queuedMs: number;
+  runningMs: number;
+}
+
+/** A tenant (M2/M5) or Flex restore job; its status is derived from `createdAt` and `phases`. */
+export interface SimRestoreJob {
+  id: string;
+  family: "tenant" | "flex";
+  deliveryType: "RESTORE" | "DOWNLOAD";
+  projectId: string;
+  /** Source cluster (`clusterName` for tenant, `instanceName` for Flex). */
+  clusterName: string;
+  snapshotId: string;
+  snapshotFinishedAt: number;
+  targetProjectId: string;
+  targetDeploymentItemName: string;
+  createdAt: number;
+  phases: LifecyclePhases;
+  /** Terminal status reached after the phases. */
+  outcome: "COMPLETED" | "FAILED";
+  /** Set once the completed RESTORE was appended to the target's restoreHistory. */
+  historyRecorded: boolean;
+}
+
+/** A Cloud Backup (dedicated cluster) restore job: no status, only flags and dates. */
+export interface SimCloudBackupJob {
+  id: string;
+  projectId: string;
+  clusterName: string;
+  deliveryType: "automated" | "download" | "pointInTime";
+  snapshotId: string;
+  snapshotTakenAt: number;
+  targetClusterName?: string;
+  targetGroupId?: string;
+  createdAt: number;
+  finishedAt?: number;
+  expiresAt: number;
+  cancelled: boolean;
+  failed: boolean;
+}
+
+/** A Legacy Backup restore job (v1.0 `…/clusters/{name}/restoreJobs/{jobId}`). */
+export interface SimLegacyJob {
+  id: string;
+  projectId: string;
+  clusterName: string;
+  clusterId: string;
+  snapshotId: string;
+  createdAt: number;
+  snapshotTakenAt: number;
+  statusName: "FINISHED" | "IN_PROGRESS" | "BROKEN" | "KILLED";
+  deliveryStatusName: string;
+}
+
+/** A `failRestores` rule: matching new jobs end FAILED while `remaining` > 0. */
+export interface FailRule {
+  targetDeploymentItemName?: string;
+  snapshotId?: string;
+  remaining: number;
+}
+
+export interface SimulatorState {
+  projects: Map<string, SimProject>;
+  restoreJobs: Map<string, SimRestoreJob>;
+  cloudBackupJobs: Map<string, SimCloudBackupJob>;
+  legacyJobs: Map<string, SimLegacyJob>;
+  failRules: FailRule[];
+  /** Phases given to jobs created from now on (tests may change them). */
+  lifecycle: LifecyclePhases;
+  /** Ids for objects created while running. */
+  ids: ObjectIdFactory;
+  /** Next deterministic seed id number (see `seedObjectId`). */
+  nextSeedId: number;
+}
+
+export function createState(lifecycle: LifecyclePhases): SimulatorState {
+  return {
+    projects: new Map(),
+    restoreJobs: new Map(),
+    cloudBackupJobs: new Map(),
+    legacyJobs: new Map(),
+    failRules: [],
+    lifecycle: { ...lifecycle },
+    ids: new ObjectIdFactory(),
+    nextSeedId: 0x100,
+  };
+}
+
+export function findCluster(state: SimulatorState, projectId: string, name: string): SimCluster | undefined {
+  return state.projects.get(projectId)?.clusters.get(name);
+}
