@@ -1,0 +1,46 @@
+// Seed an environment from a snapshot: restore the newest completed snapshot of a source cluster
+// into a target cluster, wait until Atlas reports COMPLETED, and export what happened.
+//
+// Runs unchanged against real Atlas: set mongodbatlas:publicKey / mongodbatlas:privateKey (as
+// secrets) or the MONGODB_ATLAS_PUBLIC_API_KEY / MONGODB_ATLAS_PRIVATE_API_KEY environment
+// variables. `npm run demo` runs it against the local Atlas simulator instead.
+import * as pulumi from "@pulumi/pulumi";
+import { TenantRestore, getTenantSnapshotsOutput } from "pulumi-atlas-restore";
+
+const config = new pulumi.Config();
+const sourceProjectId = config.require("sourceProjectId");
+const sourceClusterName = config.require("sourceClusterName");
+const targetProjectId = config.get("targetProjectId") ?? sourceProjectId;
+const targetClusterName = config.require("targetClusterName");
+
+// The snapshot: the one named in config, or the newest COMPLETED one of the source cluster.
+const snapshotId: pulumi.Input<string> =
+  config.get("snapshotId") ??
+  getTenantSnapshotsOutput({ projectId: sourceProjectId, clusterName: sourceClusterName }).apply((page) => {
+    const completed = page.results
+      .filter((s) => s.status === "COMPLETED")
+      .sort((a, b) => (b.finishTime ?? "").localeCompare(a.finishTime ?? ""));
+    if (completed.length === 0) {
+      throw new Error(`cluster ${sourceClusterName} has no COMPLETED snapshot to restore`);
+    }
+    return completed[0].id;
+  });
+
+const restore = new TenantRestore("seed-target", {
+  projectId: sourceProjectId,
+  clusterName: sourceClusterName,
+  snapshotId,
+  targetProjectId,
+  targetDeploymentItemName: targetClusterName,
+  timeoutSeconds: config.getNumber("timeoutSeconds") ?? 1800,
+  pollIntervalSeconds: config.getNumber("pollIntervalSeconds"),
+});
+
+export const restoreJobId = restore.restoreJobId;
+export const status = restore.status;
+export const restoredSnapshotId = restore.snapshotId;
+export const target = pulumi.interpolate`${restore.targetProjectId}/${restore.targetDeploymentItemName}`;
+export const restoreScheduledDate = restore.restoreScheduledDate;
+export const restoreFinishedDate = restore.restoreFinishedDate;
+export const snapshotFinishedDate = restore.snapshotFinishedDate;
+export const snapshotUrl = restore.snapshotUrl; // always a secret
