@@ -6,28 +6,24 @@ import {
 } from "../schemas/requests";
 import type { CloudBackupRestoreJob, FlexRestoreJob, FlexSnapshot, LegacyRestoreJob, TenantRestoreJob, TenantSnapshot } from "../schemas/restore-job";
 import { parseInput } from "../schemas/validate";
-import { systemClock } from "../util/clock";
-import { PACKAGE_NAME, PACKAGE_VERSION } from "../version";
 import type { AtlasClientOptions } from "./atlas-client-options";
-import { createDigestSend } from "./digest-auth";
 import { API_BASE_PATHS, endpoints, fillPath, mediaTypeFor, type EndpointName } from "./endpoints";
+import { createRequesterContext, positiveOption } from "./create-requester-context";
 import { AtlasConfigError } from "./errors";
 import { paginate } from "./paginate";
 import { atlasRequest, type AtlasStats, type RequesterContext } from "./request";
-import { resolveRetryPolicy } from "./retry-policy";
 import { resolveAtlasSettings, type AtlasApiVersion } from "./settings";
-import { createExchange } from "./transport";
 
 type Result<K extends EndpointName> = z.infer<(typeof endpoints)[K]["schema"]>;
 type Query = Record<string, string | number | boolean | undefined>;
 
-function positive(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new AtlasConfigError(name, `${name} must be a positive number (got ${String(value)})`);
-  }
-  return value;
-}
+const pageQuery = (i: PageParams): Query => ({ pageNum: i.pageNum, itemsPerPage: i.itemsPerPage, includeCount: i.includeCount });
+/** The POST body; the target project defaults to the source project. */
+const restoreBody = (i: CreateRestoreParams) => ({
+  snapshotId: i.snapshotId,
+  targetDeploymentItemName: i.targetDeploymentItemName,
+  targetProjectId: i.targetProjectId ?? i.projectId,
+});
 
 /**
  * Atlas Admin API client for restore jobs and snapshots. Methods validate their input, send one
@@ -47,28 +43,9 @@ export class AtlasClient {
     this.apiVersion = settings.apiVersion;
     const stats: AtlasStats = { calls: 0, exchanges: 0, retries: 0 };
     this.stats = stats;
-    const exchange = createExchange({
-      timeoutMs: positive("timeoutMs", options.timeoutMs, 30_000),
-      fetch: options.fetch,
-      onExchange: () => stats.exchanges++,
-    });
-    const query: Record<string, string> = {};
-    if (options.pretty !== undefined) query.pretty = String(options.pretty);
-    if (options.envelope !== undefined) query.envelope = String(options.envelope);
-    this.ctx = {
-      baseUrl: settings.baseUrl,
-      send: createDigestSend(settings.publicKey, settings.privateKey, exchange),
-      clock: options.clock ?? systemClock,
-      policy: resolveRetryPolicy(options.retry),
-      random: options.random ?? Math.random,
-      userAgent: options.userAgent ?? `${PACKAGE_NAME}/${PACKAGE_VERSION} (node ${process.versions.node})`,
-      stats,
-      query,
-      envelope: options.envelope === true,
-      onRetry: options.onRetry,
-    };
-    this.concurrency = Math.floor(positive("pagination.concurrency", options.pagination?.concurrency, 4));
-    this.maxPages = Math.floor(positive("pagination.maxPages", options.pagination?.maxPages, 200));
+    this.ctx = createRequesterContext(options, settings, stats);
+    this.concurrency = Math.floor(positiveOption("pagination.concurrency", options.pagination?.concurrency, 4));
+    this.maxPages = Math.floor(positiveOption("pagination.maxPages", options.pagination?.maxPages, 200));
   }
 
   private path(name: EndpointName, params: Record<string, unknown>): string {
@@ -104,28 +81,27 @@ export class AtlasClient {
     return paginate(getPage, { itemsPerPage, maxPages: this.maxPages, concurrency: this.concurrency, path: this.path(name, p) });
   }
 
-  createTenantRestore(p: CreateRestoreParams): Promise<TenantRestoreJob> {
+  async createTenantRestore(p: CreateRestoreParams): Promise<TenantRestoreJob> {
     const i = parseInput(CreateRestoreParams, p, "createTenantRestore parameters");
-    const body = { snapshotId: i.snapshotId, targetDeploymentItemName: i.targetDeploymentItemName, targetProjectId: i.targetProjectId ?? i.projectId };
-    return this.call("createTenantRestore", i, undefined, body);
+    return this.call("createTenantRestore", i, undefined, restoreBody(i));
   }
-  getTenantRestore(p: GetRestoreParams): Promise<TenantRestoreJob> {
+  async getTenantRestore(p: GetRestoreParams): Promise<TenantRestoreJob> {
     return this.call("getTenantRestore", parseInput(GetRestoreParams, p, "getTenantRestore parameters"));
   }
-  listTenantRestores(p: ClusterRef): Promise<Page<TenantRestoreJob>> {
+  async listTenantRestores(p: ClusterRef): Promise<Page<TenantRestoreJob>> {
     return this.call("listTenantRestores", parseInput(ClusterRef, p, "listTenantRestores parameters"));
   }
-  listTenantSnapshots(p: ClusterRef): Promise<Page<TenantSnapshot>> {
+  async listTenantSnapshots(p: ClusterRef): Promise<Page<TenantSnapshot>> {
     return this.call("listTenantSnapshots", parseInput(ClusterRef, p, "listTenantSnapshots parameters"));
   }
-  getTenantSnapshot(p: GetSnapshotParams): Promise<TenantSnapshot> {
+  async getTenantSnapshot(p: GetSnapshotParams): Promise<TenantSnapshot> {
     return this.call("getTenantSnapshot", parseInput(GetSnapshotParams, p, "getTenantSnapshot parameters"));
   }
 
   /** One page; `itemsPerPage` 1–500 (Atlas default 100). */
-  listCloudBackupRestoreJobs(p: PageParams): Promise<Page<CloudBackupRestoreJob>> {
+  async listCloudBackupRestoreJobs(p: PageParams): Promise<Page<CloudBackupRestoreJob>> {
     const i = parseInput(PageParams, p, "listCloudBackupRestoreJobs parameters");
-    return this.call("listCloudBackupRestoreJobs", i, { pageNum: i.pageNum, itemsPerPage: i.itemsPerPage, includeCount: i.includeCount });
+    return this.call("listCloudBackupRestoreJobs", i, pageQuery(i));
   }
   /** Every job, in order, in the fewest requests (500 per page by default). */
   iterateCloudBackupRestoreJobs(p: IterateParams): AsyncIterable<CloudBackupRestoreJob> {
@@ -136,35 +112,34 @@ export class AtlasClient {
     for await (const job of this.iterateCloudBackupRestoreJobs(p)) all.push(job);
     return all;
   }
-  getLegacyRestoreJob(p: GetLegacyRestoreJobParams): Promise<LegacyRestoreJob> {
+  async getLegacyRestoreJob(p: GetLegacyRestoreJobParams): Promise<LegacyRestoreJob> {
     return this.call("getLegacyRestoreJob", parseInput(GetLegacyRestoreJobParams, p, "getLegacyRestoreJob parameters"));
   }
 
-  createFlexRestoreJob(p: CreateRestoreParams): Promise<FlexRestoreJob> {
+  async createFlexRestoreJob(p: CreateRestoreParams): Promise<FlexRestoreJob> {
     this.requireVersion("createFlexRestoreJob");
     const i = parseInput(CreateRestoreParams, p, "createFlexRestoreJob parameters");
-    const body = { snapshotId: i.snapshotId, targetDeploymentItemName: i.targetDeploymentItemName, targetProjectId: i.targetProjectId ?? i.projectId };
-    return this.call("createFlexRestoreJob", i, undefined, body);
+    return this.call("createFlexRestoreJob", i, undefined, restoreBody(i));
   }
-  getFlexRestoreJob(p: GetRestoreParams): Promise<FlexRestoreJob> {
+  async getFlexRestoreJob(p: GetRestoreParams): Promise<FlexRestoreJob> {
     this.requireVersion("getFlexRestoreJob");
     return this.call("getFlexRestoreJob", parseInput(GetRestoreParams, p, "getFlexRestoreJob parameters"));
   }
-  listFlexRestoreJobs(p: PageParams): Promise<Page<FlexRestoreJob>> {
+  async listFlexRestoreJobs(p: PageParams): Promise<Page<FlexRestoreJob>> {
     this.requireVersion("listFlexRestoreJobs");
     const i = parseInput(PageParams, p, "listFlexRestoreJobs parameters");
-    return this.call("listFlexRestoreJobs", i, { pageNum: i.pageNum, itemsPerPage: i.itemsPerPage, includeCount: i.includeCount });
+    return this.call("listFlexRestoreJobs", i, pageQuery(i));
   }
   iterateFlexRestoreJobs(p: IterateParams): AsyncIterable<FlexRestoreJob> {
     this.requireVersion("listFlexRestoreJobs");
     return this.iterate("listFlexRestoreJobs", parseInput(IterateParams, p, "iterateFlexRestoreJobs parameters"));
   }
-  listFlexSnapshots(p: PageParams): Promise<Page<FlexSnapshot>> {
+  async listFlexSnapshots(p: PageParams): Promise<Page<FlexSnapshot>> {
     this.requireVersion("listFlexSnapshots");
     const i = parseInput(PageParams, p, "listFlexSnapshots parameters");
-    return this.call("listFlexSnapshots", i, { pageNum: i.pageNum, itemsPerPage: i.itemsPerPage, includeCount: i.includeCount });
+    return this.call("listFlexSnapshots", i, pageQuery(i));
   }
-  getFlexSnapshot(p: GetSnapshotParams): Promise<FlexSnapshot> {
+  async getFlexSnapshot(p: GetSnapshotParams): Promise<FlexSnapshot> {
     this.requireVersion("getFlexSnapshot");
     return this.call("getFlexSnapshot", parseInput(GetSnapshotParams, p, "getFlexSnapshot parameters"));
   }

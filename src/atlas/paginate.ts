@@ -22,12 +22,13 @@ export function plannedPages(totalCount: number | undefined, itemsPerPage: numbe
 }
 
 /**
- * After a full page: is the list complete? Only when Atlas's latest `totalCount` equals exactly
- * what we hold. The count is an estimate, so anything else (unknown, larger, smaller) means "ask for
- * the next page"; a short page always ends the list.
+ * After a full page: is the list complete? Only when the page has no `next` link and Atlas's latest
+ * `totalCount` equals exactly what we hold. The count is an estimate, so anything else (unknown,
+ * larger, smaller) means "ask for the next page"; a short page always ends the list.
  */
-export function listComplete(received: number, latestTotal: number | undefined): boolean {
-  return latestTotal !== undefined && received === latestTotal;
+export function listComplete(received: number, latestTotal: number | undefined, links?: Page<unknown>["links"]): boolean {
+  const hasNext = links?.some((l) => l.rel === "next") ?? false;
+  return !hasNext && latestTotal !== undefined && received === latestTotal;
 }
 
 /**
@@ -42,7 +43,7 @@ export async function* paginate<T>(getPage: GetPage<T>, options: PaginateOptions
   let received = page.results.length;
   let latestTotal = page.totalCount;
   yield* page.results;
-  if (page.results.length < itemsPerPage || listComplete(received, latestTotal)) return;
+  if (page.results.length < itemsPerPage || listComplete(received, latestTotal, page.links)) return;
 
   // Planned pages 2..planned, a bounded window ahead of the consumer, yielded in order.
   const planned = plannedPages(latestTotal, itemsPerPage, maxPages);
@@ -67,7 +68,7 @@ export async function* paginate<T>(getPage: GetPage<T>, options: PaginateOptions
     if (page.results.length < itemsPerPage) return;
   }
   // Every planned page was full: the count was low (or absent). Go on one page at a time.
-  while (!listComplete(received, latestTotal)) {
+  while (!listComplete(received, latestTotal, page.links)) {
     if (pageNum > maxPages) throw new AtlasPaginationError(path, maxPages);
     page = await getPage(pageNum++, true);
     received += page.results.length;

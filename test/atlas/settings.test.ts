@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { AtlasConfigError } from "../../src/atlas/errors";
+import { DEFAULT_BASE_URL, PRIVATE_KEY_ENV_VARS, PUBLIC_KEY_ENV_VARS, resolveAtlasSettings } from "../../src/atlas/settings";
+
+const keys = { publicKey: "pub", privateKey: "priv-secret" };
+const configError = (option: string, ...words: string[]) => (e: unknown) => {
+  assert.ok(e instanceof AtlasConfigError, String(e));
+  assert.equal(e.option, option);
+  for (const w of words) assert.ok(e.message.includes(w), `${e.message} should mention ${w}`);
+  assert.ok(!e.message.includes("priv-secret"));
+  return true;
+};
+
+describe("resolveAtlasSettings", () => {
+  it("defaults to cloud.mongodb.com and v1.0", () => {
+    assert.deepEqual(resolveAtlasSettings(keys, {}), { ...keys, baseUrl: DEFAULT_BASE_URL, apiVersion: "v1.0" });
+  });
+  it("prefers options over env, then env vars in documented order", () => {
+    assert.equal(resolveAtlasSettings(keys, { MONGODB_ATLAS_PUBLIC_API_KEY: "env" }).publicKey, "pub");
+    const env = { MONGODB_ATLAS_PUBLIC_KEY: "b", MCLI_PUBLIC_API_KEY: "c", MCLI_PRIVATE_API_KEY: "z", MONGODB_ATLAS_PRIVATE_KEY: "y" };
+    const s = resolveAtlasSettings({}, env);
+    assert.equal(s.publicKey, "b");
+    assert.equal(s.privateKey, "y");
+    assert.equal(resolveAtlasSettings({}, { ...env, MONGODB_ATLAS_PUBLIC_API_KEY: "a", MONGODB_ATLAS_PRIVATE_API_KEY: "x" }).publicKey, "a");
+    assert.equal(resolveAtlasSettings({}, { MCLI_PUBLIC_API_KEY: "c", MCLI_PRIVATE_API_KEY: "z" }).privateKey, "z");
+  });
+  it("treats empty strings as unset", () => {
+    assert.equal(resolveAtlasSettings({ publicKey: "", privateKey: "p" }, { MONGODB_ATLAS_PUBLIC_API_KEY: "  ", MCLI_PUBLIC_API_KEY: "c" }).publicKey, "c");
+  });
+  it("names the option and every env var when a key is missing", () => {
+    assert.throws(() => resolveAtlasSettings({}, {}), configError("publicKey", ...PUBLIC_KEY_ENV_VARS));
+    assert.throws(() => resolveAtlasSettings({ publicKey: "p" }, {}), configError("privateKey", ...PRIVATE_KEY_ENV_VARS));
+  });
+  it("normalizes and validates baseUrl from options or MONGODB_ATLAS_BASE_URL", () => {
+    assert.equal(resolveAtlasSettings({ ...keys, baseUrl: "http://127.0.0.1:8080/" }, {}).baseUrl, "http://127.0.0.1:8080");
+    assert.equal(resolveAtlasSettings(keys, { MONGODB_ATLAS_BASE_URL: "https://cloud-qa.mongodb.com/" }).baseUrl, "https://cloud-qa.mongodb.com");
+    assert.throws(() => resolveAtlasSettings({ ...keys, baseUrl: "cloud.mongodb.com" }, {}), configError("baseUrl", "not a valid URL"));
+    assert.throws(() => resolveAtlasSettings({ ...keys, baseUrl: "ftp://x" }, {}), configError("baseUrl", "http or https"));
+    assert.throws(() => resolveAtlasSettings({ ...keys, baseUrl: "https://cloud.mongodb.com/api/atlas/v1.0" }, {}), configError("baseUrl", "path"));
+    assert.throws(() => resolveAtlasSettings(keys, { MONGODB_ATLAS_BASE_URL: "https://h/?x=1" }), configError("baseUrl", "MONGODB_ATLAS_BASE_URL"));
+    assert.throws(
+      () => resolveAtlasSettings({ ...keys, baseUrl: "https://u:hunter2@h" }, {}),
+      (e: unknown) => configError("baseUrl", "credentials")(e) && !(e as Error).message.includes("hunter2"),
+    );
+  });
+  it("rejects an unknown apiVersion, naming it", () => {
+    assert.equal(resolveAtlasSettings({ ...keys, apiVersion: "v2" }, {}).apiVersion, "v2");
+    assert.throws(() => resolveAtlasSettings({ ...keys, apiVersion: "v1" }, {}), configError("apiVersion", "v1", "v1.0", "v2"));
+  });
+});
