@@ -69,6 +69,7 @@ export function nextSeedId(state: SimulatorState): string {
 
 /** Adds the default seed (unless replaced) and the given projects to `state`. */
 export function applySeed(state: SimulatorState, options: SeedOptions | undefined, start: number): void {
+  start = Math.floor(start / 1000) * 1000;
   const projects = [...(options?.replaceDefault ? [] : DEFAULT_SEED), ...(options?.projects ?? [])];
   for (const p of projects) seedProject(state, p, start);
 }

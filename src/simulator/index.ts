@@ -1,0 +1,18 @@
+export { startAtlasSimulator } from "./server";
+export type { AtlasSimulator, FailRestoresMatch } from "./atlas-simulator";
+export type { SimulatorOptions } from "./options";
+export { DEFAULT_PUBLIC_KEY, DEFAULT_NONCE_TTL_MS } from "./options";
+export type { LifecycleOptions } from "./lifecycle";
+export { DEFAULT_LIFECYCLE } from "./lifecycle";
+export type { RateLimitOptions } from "./rate-limit";
+export type { SeedOptions, SeedProject, SeedCluster, SeedSnapshot, SeedDedicatedCluster } from "./seed";
+export { DEFAULT_SEED } from "./seed";
+export type { SeedInfo, SeedProjectInfo, SeedClusterInfo, SeedSnapshotInfo, SeedDedicatedClusterInfo } from "./seed-info";
+export { Faults } from "./faults";
+export type { FaultSpec, FaultKind, FaultMatch, PendingFault } from "./faults";
+export { RequestLog } from "./request-log";
+export type { RequestLogEntry, RequestLogFilter } from "./request-log";
+export type { SimulatorState, SimProject, SimCluster, SimSnapshot, SimRestoreJob, SimCloudBackupJob, SimLegacyJob, RestoreHistoryEntry } from "./state";
+export { seedObjectId } from "./object-id";
+export { DIGEST_REALM } from "./digest-auth";
+export { ATLAS_2023_01_01, ATLAS_2024_11_13 } from "./media-types";

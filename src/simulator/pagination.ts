@@ -1,0 +1,64 @@
+import { DEFAULT_ITEMS_PER_PAGE, MAX_ITEMS_PER_PAGE } from "../schemas";
+import { badRequest } from "./errors";
+
+export interface PageQuery {
+  pageNum: number;
+  itemsPerPage: number;
+  includeCount: boolean;
+}
+
+export interface PageBody<T> {
+  links: Array<{ href: string; rel: string }>;
+  results: T[];
+  totalCount?: number;
+}
+
+function intParam(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+  const raw = query.get(name);
+  if (raw === null) return fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= min && value <= max)) {
+    const range = max === Infinity ? `at least ${min}` : `between ${min} and ${max}`;
+    throw badRequest("INVALID_PARAMETER", `Invalid value ${raw} for query parameter ${name}: must be an integer ${range}.`, [
+      { field: name, description: `must be an integer ${range}` },
+    ]);
+  }
+  return value;
+}
+
+/** `pageNum` (≥1, default 1), `itemsPerPage` (1–500, default 100), `includeCount` (default true). */
+export function parsePageQuery(query: URLSearchParams): PageQuery {
+  const raw = query.get("includeCount");
+  if (raw !== null && raw !== "true" && raw !== "false") {
+    throw badRequest("INVALID_PARAMETER", `Invalid value ${raw} for query parameter includeCount: must be true or false.`, [
+      { field: "includeCount", description: "must be true or false" },
+    ]);
+  }
+  return {
+    pageNum: intParam(query, "pageNum", 1, 1, Infinity),
+    itemsPerPage: intParam(query, "itemsPerPage", DEFAULT_ITEMS_PER_PAGE, 1, MAX_ITEMS_PER_PAGE),
+    includeCount: raw !== "false",
+  };
+}
+
+function withPage(requestUrl: string, pageNum: number): string {
+  const url = new URL(requestUrl);
+  url.searchParams.set("pageNum", String(pageNum));
+  return url.toString();
+}
+
+/** One page with `self`, and `previous` / `next` links (absolute hrefs) where such pages exist. */
+export function paginate<T>(items: T[], q: PageQuery, requestUrl: string): PageBody<T> {
+  const start = (q.pageNum - 1) * q.itemsPerPage;
+  const links = [{ href: requestUrl, rel: "self" }];
+  if (q.pageNum > 1) links.push({ href: withPage(requestUrl, q.pageNum - 1), rel: "previous" });
+  if (start + q.itemsPerPage < items.length) links.push({ href: withPage(requestUrl, q.pageNum + 1), rel: "next" });
+  const body: PageBody<T> = { links, results: items.slice(start, start + q.itemsPerPage) };
+  if (q.includeCount) body.totalCount = items.length;
+  return body;
+}
+
+/** The tenant lists take no paging parameters (the spec declares none) and return everything. */
+export function wholeList<T>(items: T[], requestUrl: string): PageBody<T> {
+  return { links: [{ href: requestUrl, rel: "self" }], results: items, totalCount: items.length };
+}

@@ -1,0 +1,80 @@
+import { ATLAS_2024_11_13 } from "../media-types";
+import { paginate, parsePageQuery } from "../pagination";
+import type { Route, RouteContext } from "../router";
+import { renderRestoreJob, renderSnapshot } from "../views";
+import { createRestoreJob } from "./create-restore";
+import { checkClusterNameParam, checkObjectIdParam, newestFirst, requireCluster, restoreJobNotFound, snapshotNotFound } from "./lookup";
+
+/** Flex restore jobs and snapshots: v2 only, media type 2024-11-13; the source is `instanceName`. */
+const BASE = "/groups/:groupId/flexClusters/:name/backup";
+const common = { versions: ["v2"], mediaType: ATLAS_2024_11_13 } as const;
+
+function flexCluster(ctx: RouteContext) {
+  const groupId = checkObjectIdParam(ctx.params.groupId!, "groupId");
+  const name = checkClusterNameParam(ctx.params.name!, "name");
+  return requireCluster(ctx.state, groupId, name, ["flex"]);
+}
+
+function snapshotHref(ctx: RouteContext, projectId: string, name: string, id: string) {
+  return `${ctx.apiBase}/groups/${projectId}/flexClusters/${name}/backup/snapshots/${id}`;
+}
+
+export const flexRoutes: Route[] = [
+  {
+    ...common,
+    name: "createFlexRestoreJob",
+    method: "POST",
+    pattern: `${BASE}/restoreJobs`,
+    handle: (ctx) => ({ status: 200, body: renderRestoreJob(createRestoreJob(ctx, "flex", flexCluster(ctx)), ctx.now, ctx.apiBase) }),
+  },
+  {
+    ...common,
+    name: "listFlexRestoreJobs",
+    method: "GET",
+    pattern: `${BASE}/restoreJobs`,
+    handle: (ctx) => {
+      const c = flexCluster(ctx);
+      const page = parsePageQuery(ctx.query);
+      const jobs = newestFirst([...ctx.state.restoreJobs.values()].filter((j) => j.family === "flex" && j.projectId === c.projectId && j.clusterName === c.name));
+      return { status: 200, body: paginate(jobs.map((j) => renderRestoreJob(j, ctx.now, ctx.apiBase)), page, ctx.requestUrl) };
+    },
+  },
+  {
+    ...common,
+    name: "getFlexRestoreJob",
+    method: "GET",
+    pattern: `${BASE}/restoreJobs/:restoreJobId`,
+    handle: (ctx) => {
+      const c = flexCluster(ctx);
+      const id = checkObjectIdParam(ctx.params.restoreJobId!, "restoreJobId");
+      const job = ctx.state.restoreJobs.get(id);
+      if (job === undefined || job.family !== "flex" || job.projectId !== c.projectId || job.clusterName !== c.name) throw restoreJobNotFound(id, c.name);
+      return { status: 200, body: renderRestoreJob(job, ctx.now, ctx.apiBase) };
+    },
+  },
+  {
+    ...common,
+    name: "listFlexSnapshots",
+    method: "GET",
+    pattern: `${BASE}/snapshots`,
+    handle: (ctx) => {
+      const c = flexCluster(ctx);
+      const page = parsePageQuery(ctx.query);
+      const snapshots = [...c.snapshots].reverse().map((s) => renderSnapshot(s, snapshotHref(ctx, c.projectId, c.name, s.id)));
+      return { status: 200, body: paginate(snapshots, page, ctx.requestUrl) };
+    },
+  },
+  {
+    ...common,
+    name: "getFlexSnapshot",
+    method: "GET",
+    pattern: `${BASE}/snapshots/:snapshotId`,
+    handle: (ctx) => {
+      const c = flexCluster(ctx);
+      const id = checkObjectIdParam(ctx.params.snapshotId!, "snapshotId");
+      const snapshot = c.snapshots.find((s) => s.id === id);
+      if (snapshot === undefined) throw snapshotNotFound(id, c.name);
+      return { status: 200, body: renderSnapshot(snapshot, snapshotHref(ctx, c.projectId, c.name, id)) };
+    },
+  },
+];

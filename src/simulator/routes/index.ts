@@ -1,0 +1,7 @@
+import type { Route } from "../router";
+import { cloudBackupRoutes } from "./cloud-backup";
+import { flexRoutes } from "./flex";
+import { tenantRoutes } from "./tenant";
+
+/** The simulator's route table. */
+export const routes: readonly Route[] = [...tenantRoutes, ...cloudBackupRoutes, ...flexRoutes];

@@ -1,0 +1,51 @@
+import type { z } from "zod";
+import { ClusterName, ObjectId } from "../../schemas";
+import { badRequest, notFound } from "../errors";
+import type { ClusterKind, SimCluster, SimProject, SimulatorState } from "../state";
+
+/** Path parameters are checked against the spec's patterns first: a bad one is 400 INVALID_PARAMETER. */
+function checkParam(schema: z.ZodType, value: string, field: string): string {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const description = result.error.issues[0]?.message ?? "is invalid";
+    throw badRequest("INVALID_PARAMETER", `Invalid value ${JSON.stringify(value)} for path parameter ${field}: ${description}.`, [
+      { field, description },
+    ]);
+  }
+  return value;
+}
+
+export const checkObjectIdParam = (value: string, field: string) => checkParam(ObjectId, value, field);
+export const checkClusterNameParam = (value: string, field: string) => checkParam(ClusterName, value, field);
+
+export function requireProject(state: SimulatorState, projectId: string): SimProject {
+  const project = state.projects.get(projectId);
+  if (project === undefined) throw notFound("GROUP_NOT_FOUND", `No group with ID ${projectId} exists.`);
+  return project;
+}
+
+const KIND_LABEL: Record<ClusterKind, string> = { tenant: "M2/M5 (tenant) cluster", flex: "Flex cluster", dedicated: "dedicated cluster" };
+
+/** The cluster, which must exist in the project and be of one of `kinds`; otherwise 404 CLUSTER_NOT_FOUND. */
+export function requireCluster(state: SimulatorState, projectId: string, name: string, kinds: readonly ClusterKind[]): SimCluster {
+  const cluster = requireProject(state, projectId).clusters.get(name);
+  if (cluster === undefined) throw notFound("CLUSTER_NOT_FOUND", `No cluster named ${name} exists in group ${projectId}.`);
+  if (!kinds.includes(cluster.kind)) {
+    const wanted = kinds.map((k) => KIND_LABEL[k]).join(" or ");
+    throw notFound("CLUSTER_NOT_FOUND", `No ${wanted} named ${name} exists in group ${projectId} (${name} is a ${KIND_LABEL[cluster.kind]}).`);
+  }
+  return cluster;
+}
+
+export function restoreJobNotFound(id: string, clusterName: string) {
+  return notFound("RESTORE_JOB_NOT_FOUND", `No restore job with ID ${id} exists for cluster ${clusterName}.`);
+}
+
+export function snapshotNotFound(id: string, clusterName: string) {
+  return notFound("SNAPSHOT_NOT_FOUND", `No snapshot with ID ${id} exists for cluster ${clusterName}.`);
+}
+
+/** Newest first, like Atlas lists. */
+export function newestFirst<T extends { createdAt: number }>(items: Iterable<T>): T[] {
+  return [...items].sort((a, b) => b.createdAt - a.createdAt);
+}
