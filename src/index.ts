@@ -59,3 +59,5 @@ export {
   type SimulatorState,
 } from "./simulator";
 // --- restore logic and Pulumi resources (src/restore, src/pulumi) ---
+export * from "./restore";
+export * from "./pulumi";

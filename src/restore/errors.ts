@@ -1,4 +1,4 @@
-import type { RestoreJob, RestoreRequest } from "./restore-family";
+import type { RestoreJob, RestoreRequest, RestoreSource } from "./restore-family";
 
 /**
  * Errors of the restore logic. Each names the job, the clusters and what to do next, and carries
@@ -17,12 +17,19 @@ export class RestoreError extends Error {
   }
 }
 
-/** Who restores what, for messages: `TenantRestore 66…ff (prod-m2 → staging-m2 in project 65…)`. */
-export function describeRestore(label: string, request: RestoreRequest, jobId?: string): string {
+/** What a message can say about a restore: at least its source, ideally the whole request. */
+export type RestoreSubject = RestoreSource & Partial<RestoreRequest>;
+
+/** Who restores what, for messages: `TenantRestore job 66…ff (snapshot … of prod-m2 in project 65… → staging-m2)`. */
+export function describeRestore(label: string, request: RestoreSubject | undefined, jobId?: string): string {
+  const job = jobId ? ` job ${jobId}` : "";
+  if (request === undefined) return `${label}${job}`;
+  if (request.snapshotId === undefined || request.targetDeploymentItemName === undefined) {
+    return `${label}${job} (source cluster ${request.clusterName} in project ${request.projectId})`;
+  }
   const target = request.targetProjectId && request.targetProjectId !== request.projectId
     ? `${request.targetDeploymentItemName} in project ${request.targetProjectId}`
     : request.targetDeploymentItemName;
-  const job = jobId ? ` job ${jobId}` : "";
   return `${label}${job} (snapshot ${request.snapshotId} of ${request.clusterName} in project ${request.projectId} → ${target})`;
 }
 
@@ -30,7 +37,7 @@ export function describeRestore(label: string, request: RestoreRequest, jobId?: 
 export class RestoreJobFailedError extends RestoreError {
   override name = "RestoreJobFailedError" as const;
   override readonly code = "RESTORE_FAILED" as const;
-  constructor(label: string, request: RestoreRequest, job: RestoreJob, elapsedMs: number) {
+  constructor(label: string, request: RestoreSubject | undefined, job: RestoreJob, elapsedMs: number) {
     super(
       `${describeRestore(label, request, job.id)} FAILED after ${seconds(elapsedMs)}. ` +
         "Atlas keeps the failed job and does not retry it. Check that the target cluster accepts restores " +
@@ -47,7 +54,7 @@ export class RestoreTimeoutError extends RestoreError {
   override readonly code = "RESTORE_TIMEOUT" as const;
   constructor(
     label: string,
-    request: RestoreRequest,
+    request: RestoreSubject | undefined,
     job: RestoreJob,
     readonly elapsedMs: number,
     readonly lastError?: unknown,
@@ -67,7 +74,7 @@ export class RestoreTimeoutError extends RestoreError {
 export class RestoreJobVanishedError extends RestoreError {
   override name = "RestoreJobVanishedError" as const;
   override readonly code = "RESTORE_VANISHED" as const;
-  constructor(label: string, request: RestoreRequest, job: RestoreJob, cause: unknown) {
+  constructor(label: string, request: RestoreSubject | undefined, job: RestoreJob, cause: unknown) {
     super(
       `${describeRestore(label, request, job.id)} was last seen ${job.status ?? "without a status"} but Atlas now ` +
         "answers 404 for it (deleted, or the source cluster was removed). Check the target cluster's data; " +
@@ -118,7 +125,7 @@ export class RestoreConflictError extends RestoreError {
 export class RestoreWaitInterruptedError extends RestoreError {
   override name = "RestoreWaitInterruptedError" as const;
   override readonly code = "RESTORE_WAIT_INTERRUPTED" as const;
-  constructor(label: string, request: RestoreRequest, job: RestoreJob, cause: unknown) {
+  constructor(label: string, request: RestoreSubject | undefined, job: RestoreJob, cause: unknown) {
     const why = cause instanceof Error ? cause.message : String(cause);
     super(
       `${describeRestore(label, request, job.id)}: stopped waiting (${why}). The job keeps running in Atlas; ` +

@@ -5,3 +5,4 @@ export * from "./paginated";
 export * from "./api-error";
 export * from "./requests";
 export * from "./validate";
+export * from "./restore-args";

@@ -32,7 +32,8 @@ export function fieldProblems(error: z.ZodError): FieldProblem[] {
 
 /** Parses `value` with `schema` or throws an InputValidationError naming each field and rule. */
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown, context: string): z.infer<T> {
-  const result = schema.safeParse(value);
+  // reportInput: zod 4 only fills `issue.input` when asked, and "is required" depends on it.
+  const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) throw new InputValidationError(context, fieldProblems(result.error));
   return result.data;
 }

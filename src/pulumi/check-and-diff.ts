@@ -1,0 +1,49 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { RESTORE_IDENTITY_FIELDS, RESTORE_WAIT_FIELDS, RestoreResourceArgs } from "../schemas/restore-args";
+import { fieldProblems } from "../schemas/validate";
+
+type Props = Record<string, unknown>;
+
+/** The value the engine sends for an input not known yet (preview). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/**
+ * check: validates the inputs with RestoreResourceArgs and names each bad field; sends no request.
+ * Inputs not known yet (preview) are not judged. Inputs are returned as given (no defaults added,
+ * so a change of a default in a later version does not show up as a diff).
+ */
+export function checkRestoreInputs(news: Props): dynamic.CheckResult {
+  const { __provider: _p, ...inputs } = news;
+  const unknown = new Set(Object.keys(inputs).filter((k) => inputs[k] === UNKNOWN));
+  const known = Object.fromEntries(Object.entries(inputs).filter(([k]) => !unknown.has(k)));
+  // reportInput: fieldProblems tells "missing" from "wrong type" by the issue's input.
+  const result = RestoreResourceArgs.safeParse(known, { reportInput: true });
+  if (result.success) return { inputs: news };
+  const failures = fieldProblems(result.error)
+    .filter((p) => !unknown.has(p.field))
+    .map((p) => ({ property: p.field, reason: `${p.field} ${p.reason}` }));
+  return failures.length > 0 ? { inputs: news, failures } : { inputs: news };
+}
+
+const targetProject = (p: Props) => p.targetProjectId ?? p.projectId;
+
+/**
+ * diff (olds are the stored outputs, which include the inputs):
+ * - a different source, snapshot or target (targetProjectId compared as applied: the source project
+ *   when not given) is a different restore → replace (delete first: delete only forgets the job);
+ * - a change of a wait setting only → an update that records it, with no request to Atlas;
+ * - a job not known COMPLETED (FAILED, or still running after a timeout) → an update, which fails
+ *   again with advice (FAILED) or resumes waiting (in flight; not when waitForCompletion is false);
+ * - otherwise no change, and no request is made at all.
+ */
+export function diffRestore(olds: Props, news: Props): dynamic.DiffResult {
+  const replaces = RESTORE_IDENTITY_FIELDS.filter((f) => {
+    const [before, after] = f === "targetProjectId" ? [targetProject(olds), targetProject(news)] : [olds[f], news[f]];
+    return before !== after || after === UNKNOWN;
+  });
+  if (replaces.length > 0) return { changes: true, replaces: [...replaces], deleteBeforeReplace: true };
+  const waitChanged = RESTORE_WAIT_FIELDS.some((f) => olds[f] !== news[f]);
+  const status = olds.status;
+  const unsettled = status === "FAILED" || (status !== "COMPLETED" && news.waitForCompletion !== false);
+  return { changes: waitChanged || unsettled };
+}

@@ -1,0 +1,115 @@
+import { AtlasApiError, AtlasError } from "../atlas/errors";
+import { systemClock, type Clock } from "../util/clock";
+import { findAdoptableJob, findJobOnTarget } from "./adopt";
+import { RestoreConflictError, RestoreError, RestoreOutcomeUnknownError, RestoreWaitInterruptedError } from "./errors";
+import type { PollPolicy } from "./poll-policy";
+import type { RestoreFamily, RestoreJob, RestoreRequest } from "./restore-family";
+import { waitForRestoreJob } from "./wait-for-restore-job";
+
+export interface StartRestoreOptions<C> {
+  family: RestoreFamily<C>;
+  client: C;
+  request: RestoreRequest;
+  clock?: Clock;
+  /** See findAdoptableJob; default 24 h. */
+  adoptionWindowMs?: number;
+  excludeIds?: ReadonlySet<string>;
+  /** After a POST with unknown outcome and an empty first look-up, look once more after this pause (default 2 s). */
+  recheckDelayMs?: number;
+}
+
+export interface StartedRestore {
+  job: RestoreJob;
+  /** True when an existing job was taken over instead of POSTing. */
+  adopted: boolean;
+}
+
+/** A POST that may have been processed: a network failure after sending, a 5xx, an unreadable 2xx. */
+function outcomeUnknown(error: unknown): boolean {
+  if (error instanceof AtlasApiError) return error.status >= 500;
+  return error instanceof AtlasError && error.requestSent;
+}
+
+/**
+ * Adopt-or-create: looks for a job `findAdoptableJob` accepts; if there is none, POSTs once. The POST
+ * is never repeated: if its outcome is unknown the jobs are looked up again (twice, `recheckDelayMs`
+ * apart) and a match is adopted, else RestoreOutcomeUnknownError. A 409 adopts a matching in-flight
+ * job, else RestoreConflictError naming the running job.
+ */
+export async function adoptOrCreateRestore<C>(options: StartRestoreOptions<C>): Promise<StartedRestore> {
+  const { family, client, request } = options;
+  const clock = options.clock ?? systemClock;
+  const lookUp = async (): Promise<{ jobs: RestoreJob[]; match?: RestoreJob }> => {
+    const jobs = await family.list(client, request);
+    const rule = { nowMs: clock.now(), windowMs: options.adoptionWindowMs, excludeIds: options.excludeIds };
+    return { jobs, match: findAdoptableJob(family, jobs, request, rule) };
+  };
+
+  const before = await lookUp();
+  if (before.match) return { job: before.match, adopted: true };
+  try {
+    return { job: await family.create(client, request), adopted: false };
+  } catch (error) {
+    if (error instanceof AtlasApiError && error.status === 409) {
+      const after = await lookUp();
+      if (after.match) return { job: after.match, adopted: true };
+      throw new RestoreConflictError(family.label, request, findJobOnTarget(after.jobs, request), error);
+    }
+    if (!outcomeUnknown(error)) throw error;
+    try {
+      for (let look = 0; look < 2; look++) {
+        if (look > 0) await clock.sleep(options.recheckDelayMs ?? 2000);
+        const after = await lookUp();
+        if (after.match) return { job: after.match, adopted: true };
+      }
+    } catch (lookupError) {
+      throw new RestoreOutcomeUnknownError(family.label, request, new AggregateError([error, lookupError], `${(error as Error).message}; the look-up failed too: ${(lookupError as Error).message}`));
+    }
+    throw new RestoreOutcomeUnknownError(family.label, request, error);
+  }
+}
+
+export interface WaitSettings {
+  timeoutMs: number;
+  policy?: Readonly<PollPolicy>;
+  signal?: AbortSignal;
+  onStatusChange?: (job: RestoreJob, previousStatus: string | undefined, elapsedMs: number) => void;
+}
+
+/**
+ * Waits for a known job (a new one, an adopted one, or one recorded in the stack by an earlier
+ * run). Every error thrown carries the job as last seen (RestoreError.job).
+ */
+export async function waitForRestore<C>(
+  options: Pick<StartRestoreOptions<C>, "family" | "client" | "request" | "clock"> & WaitSettings & { job: RestoreJob; refetchFirst?: boolean },
+): Promise<RestoreJob> {
+  const { family, client, request, job } = options;
+  let last = job;
+  const fetchJob = async () => (last = await family.get(client, { ...request, restoreJobId: job.id }));
+  try {
+    return await waitForRestoreJob({
+      fetchJob,
+      timeoutMs: options.timeoutMs,
+      policy: options.policy,
+      clock: options.clock,
+      signal: options.signal,
+      initialJob: options.refetchFirst ? undefined : job,
+      onStatusChange: options.onStatusChange,
+      label: family.label,
+      request,
+    });
+  } catch (error) {
+    if (error instanceof RestoreError && error.job) throw error;
+    throw new RestoreWaitInterruptedError(family.label, request, last, error);
+  }
+}
+
+/** The whole flow: adopt-or-create, then (unless `wait` is false) wait for the outcome. */
+export async function runRestore<C>(
+  options: StartRestoreOptions<C> & { wait: WaitSettings | false },
+): Promise<StartedRestore> {
+  const started = await adoptOrCreateRestore(options);
+  if (options.wait === false) return started;
+  const job = await waitForRestore({ ...options, ...options.wait, job: started.job });
+  return { job, adopted: started.adopted };
+}

@@ -1,0 +1,6 @@
+export * from "./restore-family";
+export * from "./poll-policy";
+export * from "./errors";
+export * from "./wait-for-restore-job";
+export * from "./adopt";
+export * from "./create-restore";

@@ -1,0 +1,155 @@
+import assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { AtlasClient } from "../../src/atlas";
+import {
+  getAllCloudBackupRestoreJobs,
+  getAllCloudBackupRestoreJobsOutput,
+  getCloudBackupRestoreJobs,
+  getCloudBackupRestoreJobsOutput,
+  getLegacyRestoreJob,
+  getLegacyRestoreJobOutput,
+  getTenantRestoreJob,
+  getTenantRestoreJobOutput,
+  getTenantRestoreJobs,
+  getTenantRestoreJobsOutput,
+  getTenantSnapshots,
+  getTenantSnapshotsOutput,
+  getFlexRestoreJob,
+  getFlexRestoreJobOutput,
+  getFlexRestoreJobs,
+  getFlexRestoreJobsOutput,
+  getFlexSnapshots,
+  getFlexSnapshotsOutput,
+  waitForTenantRestoreJob,
+  waitForTenantRestoreJobOutput,
+  type LookupOptions,
+} from "../../src/pulumi";
+import { RestoreJobFailedError, RestoreTimeoutError } from "../../src/restore";
+import { startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
+import { ManualClock } from "../../src/util/clock";
+
+/** The value of an Output and whether it is secret (outside a Pulumi program). */
+async function settle<T>(output: pulumi.Output<T>): Promise<{ value: T; secret: boolean }> {
+  const value = await (output as unknown as { promise(): Promise<T> }).promise();
+  return { value, secret: await pulumi.isSecret(output) };
+}
+
+describe("lookups (Promise and Output forms)", () => {
+  let sim: AtlasSimulator;
+  let clock: ManualClock;
+  let opts: LookupOptions;
+  let project: string;
+  let downloadJob: string;
+  let dedicated: string;
+  before(async () => {
+    clock = new ManualClock(Date.now());
+    sim = await startAtlasSimulator({ now: () => clock.now() });
+    project = sim.seed.defaultProjectId;
+    dedicated = sim.seed.defaultDedicatedCluster;
+    downloadJob = sim.seed.projects.find((p) => p.id === project)!.tenantClusters.find((c) => c.name === sim.seed.defaultSourceCluster)!
+      .downloadRestoreJobIds[0];
+    // Outside a Pulumi program: credentials from the environment only.
+    opts = {
+      clientOptions: {
+        env: { MONGODB_ATLAS_PUBLIC_API_KEY: sim.publicKey, MONGODB_ATLAS_PRIVATE_API_KEY: sim.privateKey, MONGODB_ATLAS_BASE_URL: sim.url },
+      },
+      clock,
+    };
+  });
+  after(async () => sim.stop());
+  const ref = () => ({ projectId: project, clusterName: sim.seed.defaultSourceCluster });
+
+  it("getTenantRestoreJob: a DOWNLOAD job; the Output form is secret (snapshotUrl)", async () => {
+    const job = await getTenantRestoreJob({ ...ref(), restoreId: downloadJob }, opts);
+    assert.equal(job.id, downloadJob);
+    assert.match(job.snapshotUrl ?? "", /^https:/);
+    const out = await settle(getTenantRestoreJobOutput({ ...ref(), restoreId: pulumi.output(downloadJob) }, opts));
+    assert.deepEqual(out.value, job);
+    assert.equal(out.secret, true);
+  });
+
+  it("getTenantRestoreJobs: every job of the cluster", async () => {
+    const page = await getTenantRestoreJobs(ref(), opts);
+    assert.ok(page.results.some((j) => j.id === downloadJob));
+    const out = await settle(getTenantRestoreJobsOutput({ projectId: pulumi.output(project), clusterName: sim.seed.defaultSourceCluster }, opts));
+    assert.equal(out.value.results.length, page.results.length);
+    assert.equal(out.secret, true);
+  });
+
+  it("getCloudBackupRestoreJobs: one page; getAllCloudBackupRestoreJobs: every page", async () => {
+    sim.addCloudBackupRestoreJobs(project, dedicated, 7);
+    const page = await getCloudBackupRestoreJobs({ projectId: project, clusterName: dedicated, itemsPerPage: 3, pageNum: 2, includeCount: true }, opts);
+    assert.equal(page.results.length, 3);
+    const all = await getAllCloudBackupRestoreJobs({ projectId: project, clusterName: dedicated }, opts);
+    assert.equal(all.results.length, page.totalCount);
+    assert.ok(all.results.length >= 7);
+    const pageOut = await settle(getCloudBackupRestoreJobsOutput({ projectId: project, clusterName: dedicated, itemsPerPage: 3 }, opts));
+    assert.equal(pageOut.value.results.length, 3);
+    const allOut = await settle(getAllCloudBackupRestoreJobsOutput({ projectId: project, clusterName: dedicated }, opts));
+    assert.equal(allOut.value.results.length, all.results.length);
+    assert.equal(allOut.secret, all.results.some((j) => j.deliveryUrl !== undefined));
+  });
+
+  it("getTenantSnapshots: the source cluster's snapshots, to pick one to restore", async () => {
+    const page = await getTenantSnapshots(ref(), opts);
+    assert.ok(page.results.some((s) => s.id === sim.seed.defaultSnapshotId));
+    const out = await settle(getTenantSnapshotsOutput({ projectId: pulumi.output(project), clusterName: sim.seed.defaultSourceCluster }, opts));
+    assert.deepEqual(out.value.results.map((s) => s.id), page.results.map((s) => s.id));
+  });
+
+  it("Flex lookups use API v2 even when v1.0 is configured: snapshots, one job, every job", async () => {
+    const flexRef = { projectId: project, clusterName: sim.seed.defaultFlexSourceCluster };
+    const snapshots = await getFlexSnapshots(flexRef, opts);
+    assert.ok(snapshots.results.some((s) => s.id === sim.seed.defaultFlexSnapshotId));
+    assert.equal((await settle(getFlexSnapshotsOutput(flexRef, opts))).value.results.length, snapshots.results.length);
+    const client = new AtlasClient({ publicKey: sim.publicKey, privateKey: sim.privateKey, baseUrl: sim.url, apiVersion: "v2", env: {} });
+    const created = await client.createFlexRestoreJob({
+      ...flexRef,
+      snapshotId: sim.seed.defaultFlexSnapshotId,
+      targetDeploymentItemName: sim.seed.defaultFlexTargetCluster,
+    });
+    const job = await getFlexRestoreJob({ ...flexRef, restoreId: created.id }, opts);
+    assert.equal(job.id, created.id);
+    assert.equal(job.instanceName, sim.seed.defaultFlexSourceCluster);
+    assert.equal((await settle(getFlexRestoreJobOutput({ ...flexRef, restoreId: created.id }, opts))).value.id, created.id);
+    const all = await getFlexRestoreJobs(flexRef, opts);
+    assert.ok(all.results.some((j) => j.id === created.id));
+    assert.equal((await settle(getFlexRestoreJobsOutput(flexRef, opts))).value.results.length, all.results.length);
+  });
+
+  it("getLegacyRestoreJob (API v1.0)", async () => {
+    const jobId = sim.seed.legacyRestoreJobIds[0];
+    const job = await getLegacyRestoreJob({ projectId: project, clusterName: dedicated, jobId }, opts);
+    assert.equal(job.id, jobId);
+    const out = await settle(getLegacyRestoreJobOutput({ projectId: project, clusterName: dedicated, jobId }, opts));
+    assert.equal(out.value.id, jobId);
+  });
+
+  it("waitForTenantRestoreJob: resolves with the finished job (Promise and Output forms)", async () => {
+    const client = new AtlasClient({ publicKey: sim.publicKey, privateKey: sim.privateKey, baseUrl: sim.url, env: {} });
+    const started = await client.createTenantRestore({ ...ref(), snapshotId: sim.seed.defaultSnapshotId, targetDeploymentItemName: sim.seed.defaultTargetCluster });
+    const done = await waitForTenantRestoreJob({ ...ref(), restoreId: started.id }, opts);
+    assert.equal(done.status, "COMPLETED");
+    const out = await settle(waitForTenantRestoreJobOutput({ ...ref(), restoreId: started.id }, opts));
+    assert.equal(out.value.status, "COMPLETED");
+  });
+
+  it("waitForTenantRestoreJob: rejects on FAILED and on timeout", async () => {
+    const client = new AtlasClient({ publicKey: sim.publicKey, privateKey: sim.privateKey, baseUrl: sim.url, env: {} });
+    sim.failRestores({ targetDeploymentItemName: sim.seed.defaultTargetCluster, times: 1 });
+    const params = { ...ref(), snapshotId: sim.seed.defaultSnapshotId, targetDeploymentItemName: sim.seed.defaultTargetCluster };
+    const failing = await client.createTenantRestore(params);
+    const failed = await waitForTenantRestoreJob({ ...ref(), restoreId: failing.id }, opts).catch((e) => e);
+    assert.ok(failed instanceof RestoreJobFailedError, String(failed));
+    assert.match(failed.message, new RegExp(`${failing.id}.*prod-m2`));
+    const slow = await client.createTenantRestore(params);
+    const timedOut = await waitForTenantRestoreJob({ ...ref(), restoreId: slow.id, timeoutSeconds: 1, pollIntervalSeconds: 0.5 }, opts).catch((e) => e);
+    assert.ok(timedOut instanceof RestoreTimeoutError, String(timedOut));
+  });
+
+  it("without credentials, rejects (never throws synchronously) naming the settings", async () => {
+    const none: LookupOptions = { clientOptions: { env: {} } };
+    const p = getTenantRestoreJobs(ref(), none);
+    await assert.rejects(p, /mongodbatlas:publicKey/);
+  });
+});
