@@ -2,7 +2,7 @@
 // Builds the package, makes sure a Pulumi CLI is available, starts the simulator, configures a
 // fresh local stack (keys as secrets), runs `pulumi up`, shows the outputs, refreshes, destroys,
 // and stops everything. No Atlas account, no prompts, nothing left running.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import * as path from "node:path";
 import { startAtlasSimulator } from "../src/simulator";
@@ -37,19 +37,25 @@ async function main(): Promise<void> {
 
   rmSync(stateDir, { recursive: true, force: true });
   const env = { ...process.env, PULUMI_BIN_DIR: binDir, PULUMI_LOCAL_DIR: stateDir, PULUMI_CONFIG_PASSPHRASE: "demo-passphrase" };
-  const pulumi = (args: string[], quiet = false): void => {
+  // Asynchronous on purpose: the simulator lives in this process and must keep answering.
+  const pulumi = (args: string[], quiet = false): Promise<void> => {
     if (!quiet) console.log(`$ pulumi ${args.join(" ")}`);
-    const r = spawnSync("bash", [path.join(root, "scripts", "pulumi-local.sh"), ...args, "--non-interactive"], {
+    const child = spawn("bash", [path.join(root, "scripts", "pulumi-local.sh"), ...args, "--non-interactive"], {
       cwd: root,
       env,
       stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit",
     });
-    if (r.status !== 0) throw new Error(`pulumi ${args[0]} failed (exit ${r.status ?? r.signal})`);
+    return new Promise((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", (code, signal) =>
+        code === 0 ? resolve() : reject(new Error(`pulumi ${args[0]} failed (exit ${code ?? signal})`)),
+      );
+    });
   };
 
   try {
     step("configure a local stack (keys stored as secrets)");
-    pulumi(["stack", "init", stack], true);
+    await pulumi(["stack", "init", stack], true);
     const config: Array<[string, string, boolean]> = [
       ["mongodbatlas:publicKey", sim.publicKey, true],
       ["mongodbatlas:privateKey", sim.privateKey, true],
@@ -60,22 +66,22 @@ async function main(): Promise<void> {
       ["pollIntervalSeconds", "1", false],
     ];
     for (const [key, value, secret] of config) {
-      pulumi(["config", "set", key, value, secret ? "--secret" : "--plaintext"], true);
+      await pulumi(["config", "set", key, value, secret ? "--secret" : "--plaintext"], true);
       console.log(`  ${key} = ${secret ? "[secret]" : value}`);
     }
 
     step(`pulumi up: restore ${seed.defaultSourceCluster} into ${seed.defaultTargetCluster} and wait`);
-    pulumi(["up", "--yes", "--skip-preview"]);
+    await pulumi(["up", "--yes", "--skip-preview"]);
 
     step("outputs");
-    pulumi(["stack", "output"]);
+    await pulumi(["stack", "output"]);
 
     step("pulumi refresh");
-    pulumi(["refresh", "--yes", "--skip-preview"]);
+    await pulumi(["refresh", "--yes", "--skip-preview"]);
 
     step("pulumi destroy (Atlas cannot undo a restore: the job is forgotten, the data stays)");
-    pulumi(["destroy", "--yes", "--skip-preview"]);
-    pulumi(["stack", "rm", "--yes"], true);
+    await pulumi(["destroy", "--yes", "--skip-preview"]);
+    await pulumi(["stack", "rm", "--yes"], true);
 
     const posts = sim.requestLog.entries().filter((e) => e.method === "POST").length;
     const history = sim.restoreHistory(seed.defaultProjectId, seed.defaultTargetCluster);

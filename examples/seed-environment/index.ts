@@ -34,6 +34,8 @@ const restore = new TenantRestore("seed-target", {
   targetDeploymentItemName: targetClusterName,
   timeoutSeconds: config.getNumber("timeoutSeconds") ?? 1800,
   pollIntervalSeconds: config.getNumber("pollIntervalSeconds"),
+  waitForCompletion: config.getBoolean("waitForCompletion"),
+  adoptionWindowSeconds: config.getNumber("adoptionWindowSeconds"),
 });
 
 export const restoreJobId = restore.restoreJobId;
@@ -43,4 +45,5 @@ export const target = pulumi.interpolate`${restore.targetProjectId}/${restore.ta
 export const restoreScheduledDate = restore.restoreScheduledDate;
 export const restoreFinishedDate = restore.restoreFinishedDate;
 export const snapshotFinishedDate = restore.snapshotFinishedDate;
-export const snapshotUrl = restore.snapshotUrl; // always a secret
+// Always a secret. RESTORE jobs carry no download URL, so say so rather than export nothing.
+export const snapshotUrl = restore.snapshotUrl.apply((url) => url ?? "(none: only DOWNLOAD jobs have one)");
