@@ -29,7 +29,7 @@ export const tenantRestoreJobs = tenant.apply((page) => ({
   ids: page.results.map((j) => j.id),
 }));
 
-export const cloudBackupRestoreJobs = cloud.apply((jobs) => ({
+export const cloudBackupRestoreJobs = cloud.apply(({ results: jobs }) => ({
   count: jobs.length,
   byState: countBy(jobs, (j) => (j.failed ? "failed" : j.cancelled ? "cancelled" : j.expired ? "expired" : j.finishedAt ? "finished" : "in progress")),
   byDeliveryType: countBy(jobs, (j) => j.deliveryType ?? "unknown"),

@@ -5,18 +5,24 @@
 // secrets) or the MONGODB_ATLAS_PUBLIC_API_KEY / MONGODB_ATLAS_PRIVATE_API_KEY environment
 // variables. `npm run demo` runs it against the local Atlas simulator instead.
 import * as pulumi from "@pulumi/pulumi";
-import { TenantRestore, getTenantSnapshotsOutput } from "pulumi-atlas-restore";
+import { FlexRestore, TenantRestore, getFlexSnapshotsOutput, getTenantSnapshotsOutput } from "pulumi-atlas-restore";
 
 const config = new pulumi.Config();
 const sourceProjectId = config.require("sourceProjectId");
 const sourceClusterName = config.require("sourceClusterName");
 const targetProjectId = config.get("targetProjectId") ?? sourceProjectId;
 const targetClusterName = config.require("targetClusterName");
+// "tenant" (M2/M5, the default) or "flex" (Flex clusters, the successor of M2/M5; Atlas API v2).
+const clusterType = config.get("clusterType") ?? "tenant";
+if (clusterType !== "tenant" && clusterType !== "flex") {
+  throw new Error(`config clusterType must be "tenant" or "flex", not "${clusterType}"`);
+}
+const listSnapshots = clusterType === "flex" ? getFlexSnapshotsOutput : getTenantSnapshotsOutput;
 
 // The snapshot: the one named in config, or the newest COMPLETED one of the source cluster.
 const snapshotId: pulumi.Input<string> =
   config.get("snapshotId") ??
-  getTenantSnapshotsOutput({ projectId: sourceProjectId, clusterName: sourceClusterName }).apply((page) => {
+  listSnapshots({ projectId: sourceProjectId, clusterName: sourceClusterName }).apply((page) => {
     const completed = page.results
       .filter((s) => s.status === "COMPLETED")
       .sort((a, b) => (b.finishTime ?? "").localeCompare(a.finishTime ?? ""));
@@ -26,7 +32,8 @@ const snapshotId: pulumi.Input<string> =
     return completed[0].id;
   });
 
-const restore = new TenantRestore("seed-target", {
+const Restore = clusterType === "flex" ? FlexRestore : TenantRestore;
+const restore = new Restore("seed-target", {
   projectId: sourceProjectId,
   clusterName: sourceClusterName,
   snapshotId,

@@ -30,7 +30,7 @@ export interface AtlasClientOptions {
   onRetry?: (info: RetryInfo) => void;
   /** Source of jitter in [0, 1); default Math.random. */
   random?: () => number;
-  /** Iterators: pages in flight at once (default 4) and the hard page cap (default 200). */
+  /** Iterators: pages in flight at once (default 20, DEFAULT_PAGE_CONCURRENCY) and the hard page cap (default 200). */
   pagination?: { concurrency?: number; maxPages?: number };
   /** Underlying fetch (default the global one); digest auth, timeouts and counting sit above it. */
   fetch?: typeof fetch;

@@ -47,13 +47,16 @@ function withPage(requestUrl: string, pageNum: number): string {
   return url.toString();
 }
 
-/** One page with `self`, and `previous` / `next` links (absolute hrefs) where such pages exist. */
-export function paginate<T>(items: T[], q: PageQuery, requestUrl: string): PageBody<T> {
+/**
+ * One page with `self`, and `previous` / `next` links (absolute hrefs) where such pages exist.
+ * Only the page's items are rendered, so a page of a 10,000-job list costs one page of work.
+ */
+export function paginate<S, T>(items: S[], q: PageQuery, requestUrl: string, render: (item: S) => T): PageBody<T> {
   const start = (q.pageNum - 1) * q.itemsPerPage;
   const links = [{ href: requestUrl, rel: "self" }];
   if (q.pageNum > 1) links.push({ href: withPage(requestUrl, q.pageNum - 1), rel: "previous" });
   if (start + q.itemsPerPage < items.length) links.push({ href: withPage(requestUrl, q.pageNum + 1), rel: "next" });
-  const body: PageBody<T> = { links, results: items.slice(start, start + q.itemsPerPage) };
+  const body: PageBody<T> = { links, results: items.slice(start, start + q.itemsPerPage).map(render) };
   if (q.includeCount) body.totalCount = items.length;
   return body;
 }

@@ -24,7 +24,7 @@ export const cloudBackupRoutes: Route[] = [
       const c = dedicatedCluster(ctx);
       const page = parsePageQuery(ctx.query);
       const jobs = newestFirst([...ctx.state.cloudBackupJobs.values()].filter((j) => j.projectId === c.projectId && j.clusterName === c.name));
-      return { status: 200, body: paginate(jobs.map((j) => renderCloudBackupJob(j, ctx.now, ctx.apiBase)), page, ctx.requestUrl) };
+      return { status: 200, body: paginate(jobs, page, ctx.requestUrl, (j) => renderCloudBackupJob(j, ctx.now, ctx.apiBase)) };
     },
   },
   {

@@ -36,7 +36,7 @@ export const flexRoutes: Route[] = [
       const c = flexCluster(ctx);
       const page = parsePageQuery(ctx.query);
       const jobs = newestFirst([...ctx.state.restoreJobs.values()].filter((j) => j.family === "flex" && j.projectId === c.projectId && j.clusterName === c.name));
-      return { status: 200, body: paginate(jobs.map((j) => renderRestoreJob(j, ctx.now, ctx.apiBase)), page, ctx.requestUrl) };
+      return { status: 200, body: paginate(jobs, page, ctx.requestUrl, (j) => renderRestoreJob(j, ctx.now, ctx.apiBase)) };
     },
   },
   {
@@ -60,8 +60,8 @@ export const flexRoutes: Route[] = [
     handle: (ctx) => {
       const c = flexCluster(ctx);
       const page = parsePageQuery(ctx.query);
-      const snapshots = [...c.snapshots].reverse().map((s) => renderSnapshot(s, snapshotHref(ctx, c.projectId, c.name, s.id)));
-      return { status: 200, body: paginate(snapshots, page, ctx.requestUrl) };
+      const snapshots = [...c.snapshots].reverse();
+      return { status: 200, body: paginate(snapshots, page, ctx.requestUrl, (s) => renderSnapshot(s, snapshotHref(ctx, c.projectId, c.name, s.id))) };
     },
   },
   {
