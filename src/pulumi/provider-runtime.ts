@@ -13,6 +13,7 @@ import { adoptOrCreateRestore, waitForRestore, type WaitSettings } from "../rest
 import { describeRestore, RestoreError, seconds } from "../restore/errors";
 import { pollPolicyFor } from "../restore/poll-policy";
 import { restoreFamily, type RestoreFamily, type RestoreJob, type RestoreKind } from "../restore/restore-family";
+import { isTenantSunset, TenantEndpointGoneError } from "../restore/tenant-sunset";
 import { isNotFound } from "../restore/wait-for-restore-job";
 import { RESTORE_TIMEOUT_SECONDS, RestoreResourceArgs } from "../schemas/restore-args";
 import { parseInput } from "../schemas/validate";
@@ -105,6 +106,8 @@ export async function create(kind: RestoreKind, inputs: Props): Promise<dynamic.
     clock: providerHooks.clock,
     adoptionWindowMs: args.adoptionWindowSeconds === undefined ? ADOPTION_WINDOW_MS : args.adoptionWindowSeconds * 1000,
     excludeIds: released,
+  }).catch((error: unknown) => {
+    throw kind === "tenant" && isTenantSunset(error) ? new TenantEndpointGoneError(args, error) : error;
   });
   const outs = await settle(kind, args, inputs, started.job, started.adopted, false);
   return { id: started.job.id, outs };

@@ -4,3 +4,4 @@ export * from "./errors";
 export * from "./wait-for-restore-job";
 export * from "./adopt";
 export * from "./create-restore";
+export * from "./tenant-sunset";
