@@ -1,10 +1,12 @@
+import * as path from "node:path";
 import assert from "node:assert/strict";
 import { ManualClock } from "../../src/util/clock";
 import { startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
 import { checkResponse, findPathTemplate, loadOpenApi, type CapturedResponse } from "../helpers/openapi-check";
 import { SimClient, paths, rawRequest, type SimResponse } from "./sim-client";
 
-const SPEC_DIR = "/work/shared/atlas-api";
+// The API documents sit beside the repository (../shared), as in CI.
+const SPEC_DIR = path.resolve(__dirname, "..", "..", "..", "shared", "atlas-api");
 const spec0303 = loadOpenApi(`${SPEC_DIR}/restore-jobs.openapi.2026-03-03.json`);
 const spec0821 = loadOpenApi(`${SPEC_DIR}/restore-jobs.openapi.2026-08-21.json`);
 

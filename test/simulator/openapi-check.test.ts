@@ -1,7 +1,8 @@
+import * as path from "node:path";
 import assert from "node:assert/strict";
 import { checkResponse, checkSchema, loadOpenApi } from "../helpers/openapi-check";
 
-const spec = loadOpenApi("/work/shared/atlas-api/restore-jobs.openapi.2026-03-03.json");
+const spec = loadOpenApi(path.resolve(__dirname, "..", "..", "..", "shared", "atlas-api", "restore-jobs.openapi.2026-03-03.json"));
 const TENANT = "/api/atlas/v2/groups/65a1f0c0e4b0a1b200000001/clusters/prod-m2/backup/tenant/restores/65a1f0c0e4b0a1b200000104";
 
 describe("OpenAPI checker (test helper)", () => {
