@@ -52,7 +52,7 @@ fi
 
 if ! command -v go >/dev/null 2>&1; then
   log "no Pulumi CLI on PATH and no Go toolchain to build one."
-  log "Install Pulumi (https://www.pulumi.com/docs/install/) or Go >= 1.25, then run this again."
+  log "Install Pulumi (https://www.pulumi.com/docs/install/) or Go >= 1.25.11, then run this again."
   exit 1
 fi
 

@@ -26,7 +26,7 @@ export function pulumiBinDir(): string {
   } catch (err) {
     throw new Error(
       "No Pulumi CLI is available, so the engine tests cannot run. Install Pulumi " +
-        "(https://www.pulumi.com/docs/install/) or Go >= 1.25, then run `bash scripts/ensure-pulumi.sh`. " +
+        "(https://www.pulumi.com/docs/install/) or Go >= 1.25.11, then run `bash scripts/ensure-pulumi.sh`. " +
         `Cause: ${(err as Error).message}`,
     );
   }
