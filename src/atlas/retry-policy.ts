@@ -14,7 +14,7 @@ export interface RetryPolicy {
   methods: readonly string[];
   /** Statuses worth retrying (for methods in `methods`; 429 for every method). */
   statusCodes: readonly number[];
-  /** Statuses whose `Retry-After` is honoured as the delay (no jitter). */
+  /** Statuses whose `Retry-After` is honoured: the delay is at least that long (plus a jittered backoff step). */
   afterStatusCodes: readonly number[];
   /** First backoff step; doubles per retry. */
   backoffBaseMs: number;
@@ -80,19 +80,27 @@ export function isRetryable(policy: Readonly<RetryPolicy>, method: string, outco
 
 /**
  * Delay before the next attempt, or undefined to give up now. Backoff is capped exponential with
- * full jitter; a usable `Retry-After` is taken as is. A delay that would overrun the total budget
- * gives up at once rather than sleeping in vain.
+ * full jitter. A usable `Retry-After` is a floor: MongoDB advises waiting at least that long, then
+ * backing off, so the jittered backoff step is added on top. Without the jitter, every client held
+ * back by one project's rate limit comes back in the same second and most retries meet another 429.
+ * A delay that would overrun the total budget gives up at once rather than sleeping in vain.
+ *
+ * A 429 with an honoured `Retry-After` is bounded by `maxTotalMs`, not by `limit` (unless `limit`
+ * is 0: no retries at all): the request was refused unprocessed and the server said when to come
+ * back. Clients sharing one project's rate limit (Pulumi runs 8 operations at once by default;
+ * Atlas allows 100 requests a minute) each wait several `Retry-After: 1` rounds for a token, more
+ * than `limit` allows.
  */
 export function retryDelay(policy: Readonly<RetryPolicy>, state: RetryState, outcome: RetryOutcome): number | undefined {
-  if (state.attempt > policy.limit) return undefined;
+  const throttled =
+    outcome.kind === "status" && outcome.status === 429 && outcome.retryAfterMs !== undefined && policy.afterStatusCodes.includes(429);
+  if (state.attempt > policy.limit && !(throttled && policy.limit > 0)) return undefined;
   if (!isRetryable(policy, state.method, outcome)) return undefined;
-  let delay: number;
+  const step = Math.min(policy.backoffLimitMs, policy.backoffBaseMs * 2 ** (state.attempt - 1));
+  let delay = Math.floor(state.random() * step);
   if (outcome.kind === "status" && outcome.retryAfterMs !== undefined && policy.afterStatusCodes.includes(outcome.status)) {
     if (outcome.retryAfterMs > policy.maxRetryAfterMs) return undefined;
-    delay = outcome.retryAfterMs;
-  } else {
-    const step = Math.min(policy.backoffLimitMs, policy.backoffBaseMs * 2 ** (state.attempt - 1));
-    delay = Math.floor(state.random() * step);
+    delay += outcome.retryAfterMs;
   }
   if (state.elapsedMs + delay > policy.maxTotalMs) return undefined;
   return delay;

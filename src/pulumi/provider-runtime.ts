@@ -7,6 +7,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { AtlasClient } from "../atlas/client";
 import type { AtlasClientOptions } from "../atlas/atlas-client-options";
+import { AtlasConfigError } from "../atlas/errors";
 import type { AtlasSettingsInput } from "../atlas/settings";
 import { ADOPTION_WINDOW_MS } from "../restore/adopt";
 import { adoptOrCreateRestore, waitForRestore, type WaitSettings } from "../restore/create-restore";
@@ -18,9 +19,10 @@ import { isNotFound } from "../restore/wait-for-restore-job";
 import { RESTORE_TIMEOUT_SECONDS, RestoreResourceArgs } from "../schemas/restore-args";
 import { parseInput } from "../schemas/validate";
 import { systemClock, type Clock } from "../util/clock";
+import { endWait, interruptionReason, resetInterruption, startWait, watchForCancellation } from "./cancellation";
 import { checkRestoreInputs, diffRestore } from "./check-and-diff";
 import { partialState, restoreOutputs, storedJob, withJob, type RestoreOutputs } from "./restore-outputs";
-import { settingsFromConfig, type ConfigSource } from "./settings";
+import { CONFIG_KEYS, settingsFromConfig, type ConfigSource } from "./settings";
 
 type Props = Record<string, unknown>;
 
@@ -47,6 +49,7 @@ export function resetProviderState(): void {
   configured = {};
   clients = new Map();
   released.clear();
+  resetInterruption();
 }
 
 function clientFor(kind: RestoreKind): AtlasClient {
@@ -66,7 +69,30 @@ const argsOf = (props: Props): RestoreResourceArgs => {
   return parseInput(RestoreResourceArgs, inputs, "restore inputs");
 };
 
-export const check = async (_kind: RestoreKind, _olds: Props, news: Props): Promise<dynamic.CheckResult> => checkRestoreInputs(news);
+/**
+ * check runs at `pulumi preview` (after configure()). Besides the inputs it checks the settings by
+ * building the client, which sends nothing: a missing key, a bad `mongodbatlas:baseUrl` or an
+ * unknown `pulumi-atlas-restore:apiVersion` fails the preview instead of the later create. Reported
+ * as a failure without a property (not thrown: the SDK's host would print a stack trace).
+ */
+export const check = async (kind: RestoreKind, _olds: Props, news: Props): Promise<dynamic.CheckResult> => {
+  const result = checkRestoreInputs(news);
+  const problem = settingsProblem(kind);
+  return problem === undefined ? result : { inputs: result.inputs, failures: [...(result.failures ?? []), { property: "", reason: problem }] };
+};
+
+function settingsProblem(kind: RestoreKind): string | undefined {
+  try {
+    clientFor(kind);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof AtlasConfigError)) throw error;
+    const option = error.option as keyof typeof CONFIG_KEYS;
+    // Name the stack config key when the bad value came from it (else the message names the env vars).
+    return option in CONFIG_KEYS && configured[option] !== undefined ? `Pulumi config ${CONFIG_KEYS[option]}: ${error.message}` : error.message;
+  }
+}
+
 export const diff = async (_kind: RestoreKind, _id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> => diffRestore(olds, news);
 
 function waitSettings(kind: RestoreKind, args: RestoreResourceArgs, adopted: boolean): WaitSettings {
@@ -83,17 +109,31 @@ function waitSettings(kind: RestoreKind, args: RestoreResourceArgs, adopted: boo
   };
 }
 
-/** Waits for `job`; on failure or timeout rejects with partial state so the stack keeps the job id. */
+
+watchForCancellation();
+
+/** Waits for `job`; on failure, timeout or interruption rejects with partial state so the stack keeps the job id. */
 async function settle(kind: RestoreKind, args: RestoreResourceArgs, inputs: Props, job: RestoreJob, adopted: boolean, refetchFirst: boolean) {
   const outputs = (j: RestoreJob) => restoreOutputs(args, j, adopted);
   if (args.waitForCompletion === false) return outputs(job);
+  const controller = startWait();
   try {
     const settings = waitSettings(kind, args, adopted);
-    const done = await waitForRestore({ family: family(kind), client: clientFor(kind), request: args, clock: providerHooks.clock, ...settings, job, refetchFirst });
+    const done = await waitForRestore({ family: family(kind), client: clientFor(kind), request: args, clock: providerHooks.clock, ...settings, job, refetchFirst, signal: controller.signal });
     return outputs(done);
   } catch (error) {
     const last = error instanceof RestoreError && error.job ? error.job : job;
-    throw partialState((error as Error).message, job.id, outputs(last), inputs);
+    let message = (error as Error).message;
+    if (controller.signal.aborted) {
+      message =
+        `${describeRestore(family(kind).label, args, job.id)}: stopped waiting because ${interruptionReason() ?? "the wait was interrupted"}; ` +
+        `the job was last seen ${last.status ?? "in an unknown state"}. It keeps running in Atlas (a restore cannot be cancelled). ` +
+        "Run `pulumi up` again to resume waiting for this same job; no second restore is started.";
+      providerHooks.log(message);
+    }
+    throw partialState(message, job.id, outputs(last), inputs);
+  } finally {
+    endWait(controller);
   }
 }
 

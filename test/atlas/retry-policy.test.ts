@@ -38,17 +38,20 @@ describe("retry policy", () => {
     const capped = resolveRetryPolicy({ limit: 20, backoffLimitMs: 3000, maxTotalMs: 1e9 });
     assert.equal(retryDelay(capped, state("GET", 15, 0, 0.5), status(502)), 1500);
   });
-  it("honours Retry-After exactly, without jitter, on 429 and 503", () => {
-    assert.equal(retryDelay(p, state("GET", 1, 0, 0.1), status(429, 7000)), 7000);
-    assert.equal(retryDelay(p, state("POST", 1, 0, 0.1), status(429, 2000)), 2000);
-    assert.equal(retryDelay(p, state("GET", 1, 0, 0.1), status(503, 3000)), 3000);
+  it("waits at least Retry-After on 429 and 503, then a jittered backoff step on top", () => {
+    // jitter 0.1 of the first step (500 ms) = 50 ms
+    assert.equal(retryDelay(p, state("GET", 1, 0, 0.1), status(429, 7000)), 7050);
+    assert.equal(retryDelay(p, state("POST", 1, 0, 0.1), status(429, 2000)), 2050);
+    assert.equal(retryDelay(p, state("GET", 1, 0, 0.1), status(503, 3000)), 3050);
+    assert.equal(retryDelay(p, state("GET", 3, 0, 0), status(429, 1000)), 1000, "zero jitter: exactly Retry-After");
     // 500 ignores Retry-After: backoff applies
     assert.equal(retryDelay(p, state("GET", 1, 0, 0.5), status(500, 9000)), 250);
   });
   it("gives up when Retry-After exceeds maxRetryAfterMs or the remaining budget", () => {
     assert.equal(retryDelay(p, state("GET"), status(429, 200_000)), undefined);
     assert.equal(retryDelay(p, state("GET", 1, 100_000), status(429, 30_000)), undefined);
-    assert.equal(retryDelay(p, state("GET", 1, 100_000), status(429, 20_000)), 20_000);
+    assert.equal(retryDelay(p, state("GET", 1, 100_000), status(429, 20_000)), undefined, "20 s + jitter overruns 120 s");
+    assert.equal(retryDelay(p, state("GET", 1, 100_000), status(429, 19_000)), 19_250);
   });
   it("stops after `limit` retries", () => {
     assert.notEqual(retryDelay(p, state("GET", 4), status(503)), undefined);
