@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { processTree } from "../test/helpers/process-tree";
 
 /** What the sampler saw: the highest RSS of any one matching process, and of all of them together. */
 export interface RssPeak {
@@ -9,29 +10,6 @@ export interface RssPeak {
   /** Distinct matching pids seen. */
   processes: number;
   samples: number;
-}
-
-/** Parent pid of every process, from /proc/<pid>/stat (the field after the parenthesised name). */
-function parentPids(pids: string[]): Map<number, number> {
-  const parents = new Map<number, number>();
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      parents.set(Number(pid), ppid);
-    } catch {
-      // gone
-    }
-  }
-  return parents;
-}
-
-function descendsFrom(pid: number, root: number, parents: Map<number, number>): boolean {
-  for (let p: number | undefined = pid, depth = 0; p !== undefined && p > 1 && depth < 64; depth++) {
-    if (p === root) return true;
-    p = parents.get(p);
-  }
-  return false;
 }
 
 /**
@@ -48,10 +26,7 @@ export function startRssSampler(argMatch: RegExp, rootPid: () => number | undefi
     let total = 0;
     const root = rootPid();
     if (root === undefined) return;
-    const pids = readdirSync("/proc").filter((e) => /^\d+$/.test(e));
-    const parents = parentPids(pids);
-    for (const entry of pids) {
-      if (!descendsFrom(Number(entry), root, parents)) continue;
+    for (const entry of processTree(root)) {
       try {
         const argv = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
         if (!argv.some((a) => argMatch.test(a))) continue;

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import { startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
 import type { FaultSpec } from "../../src/simulator/faults";
@@ -9,6 +9,7 @@ import type { RequestLogEntry } from "../../src/simulator/request-log";
 import { DEFAULT_PROJECT_NAME } from "../../src/simulator/seed";
 import type { SimRestoreJob } from "../../src/simulator/state";
 import { PulumiProject, REPO_ROOT, logSummary, pulumiBinDir, resourcesOfType, type PulumiRun, type StackExport } from "../helpers/pulumi-cli";
+import { processTree } from "../helpers/process-tree";
 
 // `pulumi up` of the seed-environment example, killed with SIGKILL (the CLI and every process under
 // it, as a CI runner or the OOM killer would) at ten moments between "about to POST" and "about to
@@ -97,27 +98,6 @@ const MOMENTS: Moment[] = [
   },
 ];
 
-/** Pids of `root` and every process below it (from /proc). */
-function processTree(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // exited meanwhile
-    }
-  }
-  const tree: number[] = [];
-  for (const queue = [root]; queue.length > 0; ) {
-    const pid = queue.shift()!;
-    tree.push(pid);
-    queue.push(...(children.get(pid) ?? []));
-  }
-  return tree;
-}
 
 /** SIGKILL for the CLI and everything under it. Plugins run in their own process groups, so the tree is frozen first (SIGSTOP, until no new process appears), then killed. */
 function killTree(root: number): number[] {
@@ -240,7 +220,7 @@ describe("interrupted `pulumi up` (SIGKILL at 10 moments, SIGINT, SIGTERM) under
     snapshots = seeded.tenantClusters.find((c) => c.name === SOURCE)!.snapshots.map((s) => s.id);
     project = PulumiProject.create(path.join(REPO_ROOT, "examples", "seed-environment"), { stack: "interrupt", env: FAST_ENV });
     await project.init();
-    for (const [key, value, secret] of [
+    await project.setConfigs([
       ["mongodbatlas:publicKey", sim.publicKey, true],
       ["mongodbatlas:privateKey", sim.privateKey, true],
       ["mongodbatlas:baseUrl", sim.url, false],
@@ -249,9 +229,7 @@ describe("interrupted `pulumi up` (SIGKILL at 10 moments, SIGINT, SIGTERM) under
       ["targetClusterName", TARGET, false],
       ["pollIntervalSeconds", POLL_INTERVAL_SECONDS, false],
       ["timeoutSeconds", "120", false],
-    ] as Array<[string, string, boolean]>) {
-      await project.setConfig(key, value, secret);
-    }
+    ]);
   });
   after(async () => {
     await sim?.stop();

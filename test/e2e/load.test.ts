@@ -1,10 +1,11 @@
 import * as assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { getTenantRestoreJob } from "../../src/pulumi/lookups";
 import { startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
 import { PulumiProject, REPO_ROOT, logSummary, pulumiBinDir, resourcesOfType } from "../helpers/pulumi-cli";
+import { processTree } from "../helpers/process-tree";
 
 // One stack with 50 TenantRestores (10 target clusters × 5 snapshots, each target's restores
 // chained with dependsOn) under the real Pulumi CLI, against a simulator that rate-limits the
@@ -18,27 +19,6 @@ const RESTORES_PER_TARGET = 5;
 const RATE_LIMIT = { requestsPerMinute: 100, burst: 100 };
 const LOOKUPS = 20;
 
-/** Pids of `root` and every process below it (from /proc). */
-function processTree(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // exited meanwhile
-    }
-  }
-  const tree: number[] = [];
-  for (const queue = [root]; queue.length > 0; ) {
-    const pid = queue.shift()!;
-    tree.push(pid);
-    queue.push(...(children.get(pid) ?? []));
-  }
-  return tree;
-}
 
 /** Resident set size (kB) of every dynamic provider process under `root`. */
 function providerRss(root: number): Map<number, number> {
@@ -81,7 +61,7 @@ describe("load: 50 TenantRestores across 10 targets under a 100 requests/min rat
     assert.equal(snapshots.length, RESTORES_PER_TARGET);
     project = PulumiProject.create(path.join(REPO_ROOT, "test", "fixtures", "load"), { stack: "load" });
     await project.init();
-    for (const [key, value, secret] of [
+    await project.setConfigs([
       ["mongodbatlas:publicKey", sim.publicKey, true],
       ["mongodbatlas:privateKey", sim.privateKey, true],
       ["mongodbatlas:baseUrl", sim.url, false],
@@ -90,9 +70,7 @@ describe("load: 50 TenantRestores across 10 targets under a 100 requests/min rat
       ["targetClusters", JSON.stringify(TARGETS), false],
       ["snapshotIds", JSON.stringify(snapshots), false],
       ["pollIntervalSeconds", "1", false],
-    ] as Array<[string, string, boolean]>) {
-      await project.setConfig(key, value, secret);
-    }
+    ]);
   });
   after(async () => {
     await sim?.stop();

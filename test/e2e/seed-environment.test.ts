@@ -35,7 +35,7 @@ describe("seed-environment example under the real Pulumi engine", function () {
     assert.ok(snapshots.length >= 3, "the simulator seeds several snapshots");
     project = PulumiProject.create(path.join(REPO_ROOT, "examples", "seed-environment"), { stack: "e2e" });
     await project.init();
-    for (const [key, value, secret] of [
+    await project.setConfigs([
       ["mongodbatlas:publicKey", sim.publicKey, true],
       ["mongodbatlas:privateKey", sim.privateKey, true],
       ["mongodbatlas:baseUrl", sim.url, false],
@@ -44,9 +44,7 @@ describe("seed-environment example under the real Pulumi engine", function () {
       ["targetClusterName", target, false],
       ["snapshotId", snapshots[0], false],
       ["pollIntervalSeconds", "0.1", false],
-    ] as Array<[string, string, boolean]>) {
-      await project.setConfig(key, value, secret);
-    }
+    ]);
   });
   after(async () => {
     await sim?.stop();

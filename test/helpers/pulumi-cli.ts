@@ -124,6 +124,11 @@ export class PulumiProject {
     await this.run(["config", "set", key, value, ...(secret ? ["--secret"] : ["--plaintext"])]);
   }
 
+  /** Sets several config values: `[key, value, secret?]`. */
+  async setConfigs(entries: Array<[string, string, boolean?]>): Promise<void> {
+    for (const [key, value, secret] of entries) await this.setConfig(key, value, secret ?? false);
+  }
+
   async stackExport(): Promise<StackExport> {
     const { stdout } = await this.run(["stack", "export"]);
     return JSON.parse(stdout) as StackExport;
