@@ -1,63 +1,54 @@
 import assert from "node:assert/strict";
-import { ManualClock } from "../../src/util/clock";
-import { startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
-import { SimClient, paths } from "./sim-client";
+import { paths, useSimulator } from "./sim-client";
 
 describe("simulator Flex routes (v2 only)", () => {
-  let sim: AtlasSimulator;
-  let client: SimClient;
-  const clock = new ManualClock();
-  beforeEach(async () => {
-    sim = await startAtlasSimulator({ now: () => clock.now() });
-    client = new SimClient(sim);
-  });
-  afterEach(() => sim.stop());
+  const t = useSimulator();
 
   it("creates a PENDING restore job that names its source instanceName, with the 2024-11-13 media type", async () => {
-    const r = await client.post(paths(sim).flexRestoreJobs, { snapshotId: sim.seed.defaultFlexSnapshotId, targetDeploymentItemName: "staging-flex" });
+    const r = await t.client.post(paths(t.sim).flexRestoreJobs, { snapshotId: t.sim.seed.defaultFlexSnapshotId, targetDeploymentItemName: "staging-flex" });
     assert.equal(r.status, 200);
     assert.equal(r.headers.get("content-type"), "application/vnd.atlas.2024-11-13+json");
     assert.equal(r.json.instanceName, "prod-flex");
     assert.equal(r.json.clusterName, undefined);
     assert.equal(r.json.status, "PENDING");
     assert.equal(r.json.deliveryType, "RESTORE");
-    const one = await client.get(`${paths(sim).flexRestoreJobs}/${r.json.id}`);
+    const one = await t.client.get(`${paths(t.sim).flexRestoreJobs}/${r.json.id}`);
     assert.deepEqual(one.json, r.json);
   });
 
   it("lists restore jobs and snapshots with pagination", async () => {
-    const jobs = await client.get(paths(sim).flexRestoreJobs);
+    const jobs = await t.client.get(paths(t.sim).flexRestoreJobs);
     assert.equal(jobs.json.totalCount, 1);
     assert.equal(jobs.json.results[0].deliveryType, "DOWNLOAD");
-    const page = await client.get(`${paths(sim).flexSnapshots}?itemsPerPage=2&pageNum=1`);
+    const page = await t.client.get(`${paths(t.sim).flexSnapshots}?itemsPerPage=2&pageNum=1`);
     assert.equal(page.json.totalCount, 3);
     assert.equal(page.json.results.length, 2);
-    assert.equal(page.json.results[0].id, sim.seed.defaultFlexSnapshotId);
+    assert.equal(page.json.results[0].id, t.sim.seed.defaultFlexSnapshotId);
     assert.deepEqual(page.json.links.map((l: { rel: string }) => l.rel), ["self", "next"]);
-    const last = await client.get(`${paths(sim).flexSnapshots}?itemsPerPage=2&pageNum=2&includeCount=false`);
+    const last = await t.client.get(`${paths(t.sim).flexSnapshots}?itemsPerPage=2&pageNum=2&includeCount=false`);
     assert.equal(last.json.results.length, 1);
     assert.equal(last.json.totalCount, undefined);
     assert.deepEqual(last.json.links.map((l: { rel: string }) => l.rel), ["self", "previous"]);
-    const one = await client.get(`${paths(sim).flexSnapshots}/${sim.seed.defaultFlexSnapshotId}`);
+    const one = await t.client.get(`${paths(t.sim).flexSnapshots}/${t.sim.seed.defaultFlexSnapshotId}`);
     assert.equal(one.json.status, "COMPLETED");
   });
 
   it("does not serve Flex clusters on v1.0, nor tenant clusters on the Flex paths", async () => {
-    const v1 = await client.get(paths(sim, "v1.0").flexSnapshots);
+    const v1 = await t.client.get(paths(t.sim, "v1.0").flexSnapshots);
     assert.equal(v1.status, 404);
     assert.equal(v1.json.errorCode, "RESOURCE_NOT_FOUND");
-    const tenant = await client.get(paths(sim).flexSnapshots.replace("prod-flex", "prod-m2"));
+    const tenant = await t.client.get(paths(t.sim).flexSnapshots.replace("prod-flex", "prod-m2"));
     assert.equal(tenant.status, 404);
     assert.equal(tenant.json.errorCode, "CLUSTER_NOT_FOUND");
   });
 
   it("answers 400 for a bad body and 404 for an unknown snapshot or job", async () => {
-    const bad = await client.post(paths(sim).flexRestoreJobs, { snapshotId: sim.seed.defaultFlexSnapshotId });
+    const bad = await t.client.post(paths(t.sim).flexRestoreJobs, { snapshotId: t.sim.seed.defaultFlexSnapshotId });
     assert.equal(bad.status, 400);
     assert.equal(bad.json.badRequestDetail.fields[0].field, "targetDeploymentItemName");
-    const snap = await client.get(`${paths(sim).flexSnapshots}/0123456789abcdef01234567`);
+    const snap = await t.client.get(`${paths(t.sim).flexSnapshots}/0123456789abcdef01234567`);
     assert.equal(snap.json.errorCode, "SNAPSHOT_NOT_FOUND");
-    const job = await client.get(`${paths(sim).flexRestoreJobs}/0123456789abcdef01234567`);
+    const job = await t.client.get(`${paths(t.sim).flexRestoreJobs}/0123456789abcdef01234567`);
     assert.equal(job.json.errorCode, "RESTORE_JOB_NOT_FOUND");
   });
 });

@@ -1,6 +1,7 @@
 import DigestClient from "digest-fetch";
 import type { AtlasSimulator } from "../../src/simulator";
-import { ATLAS_2023_01_01, ATLAS_2024_11_13 } from "../../src/simulator";
+import { ATLAS_2023_01_01, ATLAS_2024_11_13, startAtlasSimulator } from "../../src/simulator";
+import { ManualClock } from "../../src/util/clock";
 
 /** A response read whole; `json` is undefined when the body is not JSON. */
 export interface SimResponse {
@@ -90,4 +91,22 @@ export function paths(sim: AtlasSimulator, version: "v1.0" | "v2" = "v2") {
     cloudBackupRestoreJobs: `${dedicated}/backup/restoreJobs`,
     legacyRestoreJobs: `${dedicated}/restoreJobs`,
   };
+}
+
+/** The suite's simulator (fresh before every test, on a ManualClock) and a digest client for it. */
+export interface SimulatorFixture {
+  readonly sim: AtlasSimulator;
+  readonly client: SimClient;
+  readonly clock: ManualClock;
+}
+
+/** Registers beforeEach/afterEach hooks in the calling describe block; read the fields inside tests. */
+export function useSimulator(): SimulatorFixture {
+  const fixture = { clock: new ManualClock() } as { sim: AtlasSimulator; client: SimClient; clock: ManualClock };
+  beforeEach(async () => {
+    fixture.sim = await startAtlasSimulator({ now: () => fixture.clock.now() });
+    fixture.client = new SimClient(fixture.sim);
+  });
+  afterEach(() => fixture.sim.stop());
+  return fixture;
 }

@@ -1,48 +1,39 @@
 import assert from "node:assert/strict";
-import { ManualClock } from "../../src/util/clock";
-import { startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
-import { SimClient, paths } from "./sim-client";
+import { paths, useSimulator } from "./sim-client";
 
 for (const version of ["v1.0", "v2"] as const) {
   describe(`simulator tenant routes (${version})`, () => {
-    let sim: AtlasSimulator;
-    let client: SimClient;
-    const clock = new ManualClock();
-    beforeEach(async () => {
-      sim = await startAtlasSimulator({ now: () => clock.now() });
-      client = new SimClient(sim);
-    });
-    afterEach(() => sim.stop());
-    const p = () => paths(sim, version);
+    const t = useSimulator();
+    const p = () => paths(t.sim, version);
     const contentType = version === "v2" ? "application/vnd.atlas.2023-01-01+json" : "application/json";
 
     it("creates a PENDING RESTORE job with the documented fields and answers 200", async () => {
-      const r = await client.post(p().tenantRestore, { snapshotId: sim.seed.defaultSnapshotId, targetDeploymentItemName: "staging-m2" });
+      const r = await t.client.post(p().tenantRestore, { snapshotId: t.sim.seed.defaultSnapshotId, targetDeploymentItemName: "staging-m2" });
       assert.equal(r.status, 200);
       assert.equal(r.headers.get("content-type"), contentType);
       assert.match(r.json.id, /^[a-f0-9]{24}$/);
       assert.equal(r.json.status, "PENDING");
       assert.equal(r.json.deliveryType, "RESTORE");
       assert.equal(r.json.clusterName, "prod-m2");
-      assert.equal(r.json.projectId, sim.seed.defaultProjectId);
-      assert.equal(r.json.targetProjectId, sim.seed.defaultProjectId, "targetProjectId defaults to the source project");
+      assert.equal(r.json.projectId, t.sim.seed.defaultProjectId);
+      assert.equal(r.json.targetProjectId, t.sim.seed.defaultProjectId, "targetProjectId defaults to the source project");
       assert.equal(r.json.targetDeploymentItemName, "staging-m2");
-      assert.equal(r.json.snapshotId, sim.seed.defaultSnapshotId);
+      assert.equal(r.json.snapshotId, t.sim.seed.defaultSnapshotId);
       for (const field of ["restoreScheduledDate", "snapshotFinishedDate", "expirationDate", "submittedAt", "timestamp"]) assert.ok(r.json[field], field);
       assert.equal(r.json.restoreFinishedDate, undefined);
-      assert.deepEqual(r.json.links, [{ href: `${sim.url}${p().tenantRestores}/${r.json.id}`, rel: "self" }]);
+      assert.deepEqual(r.json.links, [{ href: `${t.sim.url}${p().tenantRestores}/${r.json.id}`, rel: "self" }]);
     });
 
     it("restores into another project's cluster", async () => {
-      const target = sim.seed.defaultTargetProjectId;
-      const r = await client.post(p().tenantRestore, { snapshotId: sim.seed.defaultSnapshotId, targetProjectId: target, targetDeploymentItemName: "qa-m5" });
+      const target = t.sim.seed.defaultTargetProjectId;
+      const r = await t.client.post(p().tenantRestore, { snapshotId: t.sim.seed.defaultSnapshotId, targetProjectId: target, targetDeploymentItemName: "qa-m5" });
       assert.equal(r.status, 200);
       assert.equal(r.json.targetProjectId, target);
     });
 
     it("lists and gets restore jobs, newest first, including seeded DOWNLOAD jobs with snapshotUrl", async () => {
-      const created = await client.post(p().tenantRestore, { snapshotId: sim.seed.defaultSnapshotId, targetDeploymentItemName: "staging-m2" });
-      const list = await client.get(p().tenantRestores);
+      const created = await t.client.post(p().tenantRestore, { snapshotId: t.sim.seed.defaultSnapshotId, targetDeploymentItemName: "staging-m2" });
+      const list = await t.client.get(p().tenantRestores);
       assert.equal(list.status, 200);
       assert.equal(list.json.totalCount, 2);
       assert.equal(list.json.results[0].id, created.json.id);
@@ -51,35 +42,35 @@ for (const version of ["v1.0", "v2"] as const) {
       assert.equal(download.status, "COMPLETED");
       assert.match(download.snapshotUrl, /^https:\/\//);
       assert.ok(download.expirationDate);
-      assert.deepEqual(list.json.links, [{ href: sim.url + p().tenantRestores, rel: "self" }]);
-      const one = await client.get(`${p().tenantRestores}/${created.json.id}`);
+      assert.deepEqual(list.json.links, [{ href: t.sim.url + p().tenantRestores, rel: "self" }]);
+      const one = await t.client.get(`${p().tenantRestores}/${created.json.id}`);
       assert.equal(one.status, 200);
       assert.deepEqual(one.json, created.json);
     });
 
     it("lists snapshots newest first and gets one", async () => {
-      const list = await client.get(p().tenantSnapshots);
+      const list = await t.client.get(p().tenantSnapshots);
       assert.equal(list.status, 200);
       assert.equal(list.json.totalCount, 3);
-      assert.equal(list.json.results[0].id, sim.seed.defaultSnapshotId);
+      assert.equal(list.json.results[0].id, t.sim.seed.defaultSnapshotId);
       const s = list.json.results[0];
       assert.equal(s.status, "COMPLETED");
       for (const field of ["expiration", "finishTime", "scheduledTime", "startTime", "mongoDBVersion"]) assert.ok(s[field], field);
-      const one = await client.get(`${p().tenantSnapshots}/${s.id}`);
+      const one = await t.client.get(`${p().tenantSnapshots}/${s.id}`);
       assert.deepEqual(one.json, s);
     });
 
     it("answers 404 for unknown project, cluster, snapshot and restore job", async () => {
       const other = "0123456789abcdef01234567";
       const cases: Array<[Promise<{ status: number; json: any }>, string]> = [
-        [client.get(p().tenantSnapshots.replace(sim.seed.defaultProjectId, other)), "GROUP_NOT_FOUND"],
-        [client.get(p().tenantSnapshots.replace("prod-m2", "nope-m2")), "CLUSTER_NOT_FOUND"],
-        [client.get(p().tenantSnapshots.replace("prod-m2", "prod-m10")), "CLUSTER_NOT_FOUND"],
-        [client.get(`${p().tenantSnapshots}/${other}`), "SNAPSHOT_NOT_FOUND"],
-        [client.get(`${p().tenantRestores}/${other}`), "RESTORE_JOB_NOT_FOUND"],
-        [client.post(p().tenantRestore, { snapshotId: other, targetDeploymentItemName: "staging-m2" }), "SNAPSHOT_NOT_FOUND"],
-        [client.post(p().tenantRestore, { snapshotId: sim.seed.defaultSnapshotId, targetDeploymentItemName: "staging-m9" }), "CLUSTER_NOT_FOUND"],
-        [client.post(p().tenantRestore, { snapshotId: sim.seed.defaultSnapshotId, targetProjectId: other, targetDeploymentItemName: "staging-m2" }), "GROUP_NOT_FOUND"],
+        [t.client.get(p().tenantSnapshots.replace(t.sim.seed.defaultProjectId, other)), "GROUP_NOT_FOUND"],
+        [t.client.get(p().tenantSnapshots.replace("prod-m2", "nope-m2")), "CLUSTER_NOT_FOUND"],
+        [t.client.get(p().tenantSnapshots.replace("prod-m2", "prod-m10")), "CLUSTER_NOT_FOUND"],
+        [t.client.get(`${p().tenantSnapshots}/${other}`), "SNAPSHOT_NOT_FOUND"],
+        [t.client.get(`${p().tenantRestores}/${other}`), "RESTORE_JOB_NOT_FOUND"],
+        [t.client.post(p().tenantRestore, { snapshotId: other, targetDeploymentItemName: "staging-m2" }), "SNAPSHOT_NOT_FOUND"],
+        [t.client.post(p().tenantRestore, { snapshotId: t.sim.seed.defaultSnapshotId, targetDeploymentItemName: "staging-m9" }), "CLUSTER_NOT_FOUND"],
+        [t.client.post(p().tenantRestore, { snapshotId: t.sim.seed.defaultSnapshotId, targetProjectId: other, targetDeploymentItemName: "staging-m2" }), "GROUP_NOT_FOUND"],
       ];
       for (const [pending, code] of cases) {
         const r = await pending;
@@ -91,22 +82,22 @@ for (const version of ["v1.0", "v2"] as const) {
     });
 
     it("answers 400 for bad ids and names in the path and the body, naming each field", async () => {
-      const badGroup = await client.get(p().tenantSnapshots.replace(sim.seed.defaultProjectId, "not-an-id"));
+      const badGroup = await t.client.get(p().tenantSnapshots.replace(t.sim.seed.defaultProjectId, "not-an-id"));
       assert.equal(badGroup.status, 400);
       assert.equal(badGroup.json.errorCode, "INVALID_PARAMETER");
       assert.equal(badGroup.json.badRequestDetail.fields[0].field, "groupId");
-      const badSnapshotParam = await client.get(`${p().tenantSnapshots}/XYZ`);
+      const badSnapshotParam = await t.client.get(`${p().tenantSnapshots}/XYZ`);
       assert.equal(badSnapshotParam.json.badRequestDetail.fields[0].field, "snapshotId");
-      const badName = await client.get(p().tenantSnapshots.replace("prod-m2", "-bad"));
+      const badName = await t.client.get(p().tenantSnapshots.replace("prod-m2", "-bad"));
       assert.equal(badName.json.badRequestDetail.fields[0].field, "clusterName");
-      const badBody = await client.post(p().tenantRestore, { snapshotId: "nope", targetDeploymentItemName: "bad name!", extra: 1 });
+      const badBody = await t.client.post(p().tenantRestore, { snapshotId: "nope", targetDeploymentItemName: "bad name!", extra: 1 });
       assert.equal(badBody.status, 400);
       assert.equal(badBody.json.errorCode, "VALIDATION_ERROR");
       const fields = badBody.json.badRequestDetail.fields.map((f: { field: string }) => f.field).sort();
       assert.deepEqual(fields, ["extra", "snapshotId", "targetDeploymentItemName"]);
-      const missing = await client.post(p().tenantRestore, {});
+      const missing = await t.client.post(p().tenantRestore, {});
       assert.deepEqual(missing.json.badRequestDetail.fields.map((f: { description: string }) => f.description), ["is required", "is required"]);
-      const notJson = await client.post(p().tenantRestore, "{not json");
+      const notJson = await t.client.post(p().tenantRestore, "{not json");
       assert.equal(notJson.status, 400);
       assert.equal(notJson.json.errorCode, "INVALID_JSON");
     });
