@@ -3,7 +3,7 @@ import { paginate, parsePageQuery } from "../pagination";
 import type { Route, RouteContext } from "../router";
 import { renderRestoreJob, renderSnapshot } from "../views";
 import { createRestoreJob } from "./create-restore";
-import { checkClusterNameParam, checkObjectIdParam, newestFirst, requireCluster, restoreJobNotFound, snapshotNotFound } from "./lookup";
+import { checkClusterNameParam, checkObjectIdParam, requireCluster, requireRestoreJob, restoreJobsOf, snapshotNotFound } from "./lookup";
 
 /** Flex restore jobs and snapshots: v2 only, media type 2024-11-13; the source is `instanceName`. */
 const BASE = "/groups/:groupId/flexClusters/:name/backup";
@@ -35,7 +35,7 @@ export const flexRoutes: Route[] = [
     handle: (ctx) => {
       const c = flexCluster(ctx);
       const page = parsePageQuery(ctx.query);
-      const jobs = newestFirst([...ctx.state.restoreJobs.values()].filter((j) => j.family === "flex" && j.projectId === c.projectId && j.clusterName === c.name));
+      const jobs = restoreJobsOf(ctx.state, "flex", c);
       return { status: 200, body: paginate(jobs, page, ctx.requestUrl, (j) => renderRestoreJob(j, ctx.now, ctx.apiBase)) };
     },
   },
@@ -47,8 +47,7 @@ export const flexRoutes: Route[] = [
     handle: (ctx) => {
       const c = flexCluster(ctx);
       const id = checkObjectIdParam(ctx.params.restoreJobId!, "restoreJobId");
-      const job = ctx.state.restoreJobs.get(id);
-      if (job === undefined || job.family !== "flex" || job.projectId !== c.projectId || job.clusterName !== c.name) throw restoreJobNotFound(id, c.name);
+      const job = requireRestoreJob(ctx.state, "flex", c, id);
       return { status: 200, body: renderRestoreJob(job, ctx.now, ctx.apiBase) };
     },
   },

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { ClusterName, ObjectId } from "../../schemas";
 import { badRequest, notFound } from "../errors";
-import type { ClusterKind, SimCluster, SimProject, SimulatorState } from "../state";
+import type { ClusterKind, SimCluster, SimProject, SimRestoreJob, SimulatorState } from "../state";
 
 /** Path parameters are checked against the spec's patterns first: a bad one is 400 INVALID_PARAMETER. */
 function checkParam(schema: z.ZodType, value: string, field: string): string {
@@ -48,4 +48,16 @@ export function snapshotNotFound(id: string, clusterName: string) {
 /** Newest first, like Atlas lists. */
 export function newestFirst<T extends { createdAt: number }>(items: Iterable<T>): T[] {
   return [...items].sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** The tenant or Flex restore jobs of one source cluster, newest first. */
+export function restoreJobsOf(state: SimulatorState, family: SimRestoreJob["family"], c: SimCluster): SimRestoreJob[] {
+  return newestFirst([...state.restoreJobs.values()].filter((j) => j.family === family && j.projectId === c.projectId && j.clusterName === c.name));
+}
+
+/** One restore job of a source cluster; 404 RESTORE_JOB_NOT_FOUND if it is not that cluster's. */
+export function requireRestoreJob(state: SimulatorState, family: SimRestoreJob["family"], c: SimCluster, id: string): SimRestoreJob {
+  const job = state.restoreJobs.get(id);
+  if (job === undefined || job.family !== family || job.projectId !== c.projectId || job.clusterName !== c.name) throw restoreJobNotFound(id, c.name);
+  return job;
 }

@@ -3,7 +3,7 @@ import { wholeList } from "../pagination";
 import type { Route, RouteContext } from "../router";
 import { renderRestoreJob, renderSnapshot } from "../views";
 import { createRestoreJob } from "./create-restore";
-import { checkClusterNameParam, checkObjectIdParam, newestFirst, requireCluster, restoreJobNotFound, snapshotNotFound } from "./lookup";
+import { checkClusterNameParam, checkObjectIdParam, requireCluster, requireRestoreJob, restoreJobsOf, snapshotNotFound } from "./lookup";
 
 /** Shared-tier (M2/M5) restores and snapshots, v1.0 and v2 (deprecated there; sunset 2026-01-22). */
 const BASE = "/groups/:groupId/clusters/:clusterName/backup/tenant";
@@ -34,7 +34,7 @@ export const tenantRoutes: Route[] = [
     pattern: `${BASE}/restores`,
     handle: (ctx) => {
       const c = tenantCluster(ctx);
-      const jobs = newestFirst([...ctx.state.restoreJobs.values()].filter((j) => j.family === "tenant" && j.projectId === c.projectId && j.clusterName === c.name));
+      const jobs = restoreJobsOf(ctx.state, "tenant", c);
       return { status: 200, body: wholeList(jobs.map((j) => renderRestoreJob(j, ctx.now, ctx.apiBase)), ctx.requestUrl) };
     },
   },
@@ -46,8 +46,7 @@ export const tenantRoutes: Route[] = [
     handle: (ctx) => {
       const c = tenantCluster(ctx);
       const id = checkObjectIdParam(ctx.params.restoreId!, "restoreId");
-      const job = ctx.state.restoreJobs.get(id);
-      if (job === undefined || job.family !== "tenant" || job.projectId !== c.projectId || job.clusterName !== c.name) throw restoreJobNotFound(id, c.name);
+      const job = requireRestoreJob(ctx.state, "tenant", c, id);
       return { status: 200, body: renderRestoreJob(job, ctx.now, ctx.apiBase) };
     },
   },
