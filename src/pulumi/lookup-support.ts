@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { AtlasClient } from "../atlas/client";
+import { resolveAtlasSettings, type AtlasSettingsInput } from "../atlas/settings";
 import type { AtlasClientOptions } from "../atlas/atlas-client-options";
 import type { Clock } from "../util/clock";
 import { settingsFromProgramConfig } from "./settings";
@@ -22,9 +24,20 @@ export interface LookupOptions {
 
 type InputArgs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
 
+/** Clients of this program process, one per settings, so lookups share the server's digest challenge. */
+const clients = new Map<string, AtlasClient>();
+
 export function clientFor(opts: LookupOptions = {}, apiVersion?: AtlasClientOptions["apiVersion"]): AtlasClient {
   if (opts.client) return opts.client;
-  return new AtlasClient({ ...settingsFromProgramConfig(), ...opts.clientOptions, ...(apiVersion ? { apiVersion } : {}) } as AtlasClientOptions);
+  const settings = { ...settingsFromProgramConfig(), ...(apiVersion ? { apiVersion } : {}) };
+  // Options may carry functions (fetch, onRetry, clock): such a client is built for that call only.
+  if (opts.clientOptions) return new AtlasClient({ ...settings, ...opts.clientOptions, ...(apiVersion ? { apiVersion } : {}) } as AtlasClientOptions);
+  // Keyed by the resolved settings (config, then environment), hashed so no key is kept as a map key.
+  const resolved = resolveAtlasSettings(settings as AtlasSettingsInput);
+  const key = createHash("sha256").update(JSON.stringify(resolved)).digest("hex");
+  let client = clients.get(key);
+  if (!client) clients.set(key, (client = new AtlasClient(resolved)));
+  return client;
 }
 
 const URL_KEYS = new Set(["snapshotUrl", "deliveryUrl", "url"]);

@@ -147,6 +147,25 @@ describe("lookups (Promise and Output forms)", () => {
     assert.ok(timedOut instanceof RestoreTimeoutError, String(timedOut));
   });
 
+  it("lookups with the same settings share one client: one digest challenge for several calls", async () => {
+    const vars = { MONGODB_ATLAS_PUBLIC_API_KEY: sim.publicKey, MONGODB_ATLAS_PRIVATE_API_KEY: sim.privateKey, MONGODB_ATLAS_BASE_URL: sim.url };
+    const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, vars);
+    try {
+      sim.requestLog.clear();
+      await getTenantRestoreJobs(ref());
+      await getTenantSnapshots(ref());
+      await getTenantRestoreJobs(ref());
+      assert.equal(sim.requestLog.count({ status: 401 }), 1, "one challenge, then the nonce is reused");
+      assert.equal(sim.requestLog.count(), 4);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
+
   it("without credentials, rejects (never throws synchronously) naming the settings", async () => {
     const none: LookupOptions = { clientOptions: { env: {} } };
     const p = getTenantRestoreJobs(ref(), none);
