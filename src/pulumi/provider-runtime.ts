@@ -16,6 +16,7 @@ import { pollPolicyFor } from "../restore/poll-policy";
 import { restoreFamily, type RestoreFamily, type RestoreJob, type RestoreKind } from "../restore/restore-family";
 import { isTenantSunset, TenantEndpointGoneError } from "../restore/tenant-sunset";
 import { isNotFound } from "../restore/wait-for-restore-job";
+import { describeProgress, forecastNote, forecastRestore, statusJobHistory, type RestoreForecast } from "../restore/restore-forecast";
 import { RESTORE_TIMEOUT_SECONDS, RestoreResourceArgs } from "../schemas/restore-args";
 import { parseInput } from "../schemas/validate";
 import { systemClock, type Clock } from "../util/clock";
@@ -95,30 +96,59 @@ function settingsProblem(kind: RestoreKind): string | undefined {
 
 export const diff = async (_kind: RestoreKind, _id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> => diffRestore(olds, news);
 
-function waitSettings(kind: RestoreKind, args: RestoreResourceArgs, adopted: boolean): WaitSettings {
+function waitSettings(kind: RestoreKind, args: RestoreResourceArgs, adopted: boolean, forecast?: RestoreForecast): WaitSettings {
   const label = family(kind).label;
+  const usually = forecastNote(forecast);
+  // With a forecast, a line now and then while the status stays the same: "… RUNNING for 4 min, usually done in ~6 min".
+  const everyMs = forecast === undefined ? Infinity : Math.max(60_000, forecast.estimate.expectedMs / 4);
+  let lastLineMs = 0;
+  let lastStatus: string | undefined;
   return {
     timeoutMs: (args.timeoutSeconds ?? RESTORE_TIMEOUT_SECONDS.default) * 1000,
     policy: pollPolicyFor(args.pollIntervalSeconds),
-    onStatusChange: (job, previous, elapsedMs) =>
+    forecast,
+    onStatusChange: (job, previous, elapsedMs) => {
+      lastLineMs = elapsedMs;
+      lastStatus = job.status;
       providerHooks.log(
         previous === undefined
-          ? `${describeRestore(label, args, job.id)}: ${job.status ?? "?"}${adopted ? " (adopted an existing job)" : ""}`
-          : `${label} ${job.id}: ${previous} → ${job.status ?? "?"} after ${seconds(elapsedMs)}`,
-      ),
+          ? `${describeRestore(label, args, job.id)}: ${job.status ?? "?"}${adopted ? " (adopted an existing job)" : ""}${usually}`
+          : `${label} ${job.id}: ${previous} → ${job.status ?? "?"} after ${seconds(elapsedMs)}${job.status === "COMPLETED" || job.status === "FAILED" ? "" : usually}`,
+      );
+    },
+    onPoll: (job, elapsedMs) => {
+      // Only while the status stays the same (a change gets its own line right after this poll).
+      if (forecast === undefined || elapsedMs - lastLineMs < everyMs || job.status !== lastStatus) return;
+      lastLineMs = elapsedMs;
+      providerHooks.log(`${label} ${job.id}: ${describeProgress(job.status ?? "?", forecast, elapsedMs)}`);
+    },
   };
+}
+
+/**
+ * A resumed wait (update after a timeout or interruption) has no adoption listing: list the source
+ * cluster's jobs once for a forecast. Best effort: a failed listing just means no forecast.
+ */
+async function resumedForecast(kind: RestoreKind, args: RestoreResourceArgs, job: RestoreJob): Promise<RestoreForecast | undefined> {
+  if (args.waitForCompletion === false || args.pollIntervalSeconds !== undefined) return undefined;
+  try {
+    const jobs = await family(kind).list(clientFor(kind), args);
+    return forecastRestore(statusJobHistory, jobs, job, { nowMs: providerHooks.clock.now(), started: false });
+  } catch {
+    return undefined;
+  }
 }
 
 
 watchForCancellation();
 
 /** Waits for `job`; on failure, timeout or interruption rejects with partial state so the stack keeps the job id. */
-async function settle(kind: RestoreKind, args: RestoreResourceArgs, inputs: Props, job: RestoreJob, adopted: boolean, refetchFirst: boolean) {
+async function settle(kind: RestoreKind, args: RestoreResourceArgs, inputs: Props, job: RestoreJob, adopted: boolean, refetchFirst: boolean, forecast?: RestoreForecast) {
   const outputs = (j: RestoreJob) => restoreOutputs(args, j, adopted);
   if (args.waitForCompletion === false) return outputs(job);
   const controller = startWait();
   try {
-    const settings = waitSettings(kind, args, adopted);
+    const settings = waitSettings(kind, args, adopted, forecast);
     const done = await waitForRestore({ family: family(kind), client: clientFor(kind), request: args, clock: providerHooks.clock, ...settings, job, refetchFirst, signal: controller.signal });
     return outputs(done);
   } catch (error) {
@@ -149,7 +179,7 @@ export async function create(kind: RestoreKind, inputs: Props): Promise<dynamic.
   }).catch((error: unknown) => {
     throw kind === "tenant" && isTenantSunset(error) ? new TenantEndpointGoneError(args, error) : error;
   });
-  const outs = await settle(kind, args, inputs, started.job, started.adopted, false);
+  const outs = await settle(kind, args, inputs, started.job, started.adopted, false, started.forecast);
   return { id: started.job.id, outs };
 }
 
@@ -171,7 +201,7 @@ export async function update(kind: RestoreKind, id: string, olds: Props, news: P
       "`pulumi refresh` re-reads the job.";
     throw partialState(message, id, withJob(stored, job), news);
   }
-  return { outs: await settle(kind, args, news, job, adopted, true) };
+  return { outs: await settle(kind, args, news, job, adopted, true, await resumedForecast(kind, args, job)) };
 }
 
 /** Refresh: the job as Atlas has it now; a job Atlas no longer knows (404) leaves the stack. */

@@ -4,6 +4,7 @@ import { findAdoptableJob, findJobOnTarget } from "./adopt";
 import { RestoreConflictError, RestoreError, RestoreOutcomeUnknownError, RestoreWaitInterruptedError } from "./errors";
 import type { PollPolicy } from "./poll-policy";
 import type { RestoreFamily, RestoreJob, RestoreRequest } from "./restore-family";
+import { forecastRestore, statusJobHistory, type RestoreForecast } from "./restore-forecast";
 import { waitForRestoreJob } from "./wait-for-restore-job";
 
 export interface StartRestoreOptions<C> {
@@ -22,6 +23,8 @@ export interface StartedRestore {
   job: RestoreJob;
   /** True when an existing job was taken over instead of POSTing. */
   adopted: boolean;
+  /** How long restores like this one usually take, from the jobs listed for adoption (no extra request). */
+  forecast?: RestoreForecast;
 }
 
 /** A POST that may have been processed: a network failure after sending, a 5xx, an unreadable 2xx. */
@@ -46,13 +49,17 @@ export async function adoptOrCreateRestore<C>(options: StartRestoreOptions<C>): 
   };
 
   const before = await lookUp();
-  if (before.match) return { job: before.match, adopted: true };
+  const started = (job: RestoreJob, adopted: boolean): StartedRestore => {
+    const forecast = forecastRestore(statusJobHistory, before.jobs, job, { nowMs: clock.now(), started: !adopted });
+    return forecast === undefined ? { job, adopted } : { job, adopted, forecast };
+  };
+  if (before.match) return started(before.match, true);
   try {
-    return { job: await family.create(client, request), adopted: false };
+    return started(await family.create(client, request), false);
   } catch (error) {
     if (error instanceof AtlasApiError && error.status === 409) {
       const after = await lookUp();
-      if (after.match) return { job: after.match, adopted: true };
+      if (after.match) return started(after.match, true);
       throw new RestoreConflictError(family.label, request, findJobOnTarget(after.jobs, request), error);
     }
     if (!outcomeUnknown(error)) throw error;
@@ -60,7 +67,7 @@ export async function adoptOrCreateRestore<C>(options: StartRestoreOptions<C>): 
       for (let look = 0; look < 2; look++) {
         if (look > 0) await clock.sleep(options.recheckDelayMs ?? 2000);
         const after = await lookUp();
-        if (after.match) return { job: after.match, adopted: true };
+        if (after.match) return started(after.match, true);
       }
     } catch (lookupError) {
       throw new RestoreOutcomeUnknownError(family.label, request, new AggregateError([error, lookupError], `${(error as Error).message}; the look-up failed too: ${(lookupError as Error).message}`));
@@ -74,6 +81,10 @@ export interface WaitSettings {
   policy?: Readonly<PollPolicy>;
   signal?: AbortSignal;
   onStatusChange?: (job: RestoreJob, previousStatus: string | undefined, elapsedMs: number) => void;
+  /** From StartedRestore.forecast (or forecastRestore after a listing); none = the plain growing schedule. */
+  forecast?: RestoreForecast;
+  /** Called after every successful poll (e.g. for a periodic progress line). */
+  onPoll?: (job: RestoreJob, elapsedMs: number) => void;
 }
 
 /**
@@ -85,7 +96,13 @@ export async function waitForRestore<C>(
 ): Promise<RestoreJob> {
   const { family, client, request, job } = options;
   let last = job;
-  const fetchJob = async () => (last = await family.get(client, { ...request, restoreJobId: job.id }));
+  const clock = options.clock ?? systemClock;
+  const startMs = clock.now();
+  const fetchJob = async () => {
+    last = await family.get(client, { ...request, restoreJobId: job.id });
+    options.onPoll?.(last, clock.now() - startMs);
+    return last;
+  };
   try {
     return await waitForRestoreJob({
       fetchJob,
@@ -95,6 +112,7 @@ export async function waitForRestore<C>(
       signal: options.signal,
       initialJob: options.refetchFirst ? undefined : job,
       onStatusChange: options.onStatusChange,
+      forecast: options.forecast,
       label: family.label,
       request,
     });
@@ -110,6 +128,6 @@ export async function runRestore<C>(
 ): Promise<StartedRestore> {
   const started = await adoptOrCreateRestore(options);
   if (options.wait === false) return started;
-  const job = await waitForRestore({ ...options, ...options.wait, job: started.job });
-  return { job, adopted: started.adopted };
+  const job = await waitForRestore({ forecast: started.forecast, ...options, ...options.wait, job: started.job });
+  return { ...started, job };
 }

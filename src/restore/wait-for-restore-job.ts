@@ -3,6 +3,7 @@ import { systemClock, type Clock } from "../util/clock";
 import { RestoreJobFailedError, RestoreJobVanishedError, RestoreTimeoutError, RestoreWaitInterruptedError } from "./errors";
 import { defaultPollPolicy, pollDelay, type PollPolicy } from "./poll-policy";
 import type { RestoreJob } from "./restore-family";
+import type { RestoreForecast } from "./restore-forecast";
 import type { RestoreSubject } from "./errors";
 
 export interface WaitForRestoreJobOptions<J extends RestoreJob> {
@@ -16,6 +17,8 @@ export interface WaitForRestoreJobOptions<J extends RestoreJob> {
   initialJob?: J;
   /** Called once per observed status (the first observation has `previousStatus` undefined), never per poll. */
   onStatusChange?: (job: J, previousStatus: string | undefined, elapsedMs: number) => void;
+  /** How long such restores usually take and how old the job was when waiting began (sparse, then dense polling). */
+  forecast?: RestoreForecast;
   /** For messages: `TenantRestore` and what is restored where. */
   label?: string;
   request?: RestoreSubject;
@@ -64,7 +67,9 @@ export async function waitForRestoreJob<J extends RestoreJob>(options: WaitForRe
     if (job?.status === "FAILED") throw new RestoreJobFailedError(label, request, job, elapsed());
     if (job !== undefined || lastError !== undefined) {
       const retryAfterMs = lastError instanceof AtlasApiError ? lastError.retryAfterMs : undefined;
-      const delay = pollDelay(policy, attempt, { elapsedMs: elapsed(), timeoutMs, retryAfterMs });
+      const { forecast } = options;
+      const jobElapsedMs = forecast && forecast.jobAgeAtStartMs + elapsed();
+      const delay = pollDelay(policy, attempt, { elapsedMs: elapsed(), timeoutMs, retryAfterMs, estimate: forecast?.estimate, jobElapsedMs });
       if (delay === undefined) {
         if (job === undefined) throw lastError;
         throw new RestoreTimeoutError(label, request, job, elapsed(), lastError);

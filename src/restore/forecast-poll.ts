@@ -1,0 +1,74 @@
+import type { DurationEstimate } from "./estimate-duration";
+
+/**
+ * When to poll a job whose duration is forecast from the cluster's history. Pure and clock-free:
+ * the pause is a function of how long the job has been running (`jobElapsedMs`), so a resumed wait
+ * picks up where the forecast says it is. Three phases around the expected finish E:
+ *
+ *   sparse   before the window: few polls, at most `sparseShare` × E apart (and never less than the
+ *            no-history maximum), landing exactly on the window's start;
+ *   dense    window [E − low, E + high]: every `denseShare` × (window start) (at least `minDenseMs`),
+ *            so a finish inside it is seen within about 2 % of its duration;
+ *   tail     past the window (the job runs long): the pause grows with the overrun (half of it) up
+ *            to the no-history maximum interval, so a much longer job costs no more than without a forecast.
+ *
+ * The window's half-widths are `windowSpreads` robust spreads, bounded by `minWindowShare` and
+ * `maxWindowShare` of E (`lowWindowShare`/`highWindowShare` fixed ones, if set).
+ */
+export interface ForecastPollOptions {
+  denseShare: number;
+  minDenseMs: number;
+  sparseShare: number;
+  windowSpreads: number;
+  minWindowShare: number;
+  maxWindowShare: number;
+  /** The tail's growth: the pause is this share of the time past the window. */
+  tailShare: number;
+}
+
+export const defaultForecastPollOptions: Readonly<ForecastPollOptions> = Object.freeze({
+  denseShare: 0.02,
+  minDenseMs: 2000,
+  sparseShare: 0.25,
+  windowSpreads: 1,
+  minWindowShare: 0.04,
+  maxWindowShare: 0.06,
+  tailShare: 0.5,
+});
+
+/** The poll plan of one forecast, in job time (ms since the job started). */
+export interface ForecastPlan {
+  windowStartMs: number;
+  windowEndMs: number;
+  denseMs: number;
+  sparseMaxMs: number;
+  tailMaxMs: number;
+  tailShare: number;
+}
+
+export function forecastPlan(
+  estimate: Pick<DurationEstimate, "expectedMs" | "spreadMs">,
+  maxIntervalMs: number,
+  options: Readonly<ForecastPollOptions> = defaultForecastPollOptions,
+): ForecastPlan {
+  const e = estimate.expectedMs;
+  const share = Math.min(options.maxWindowShare, Math.max(options.minWindowShare, (options.windowSpreads * estimate.spreadMs) / e));
+  const windowStartMs = e * (1 - share);
+  const denseMs = Math.max(options.minDenseMs, options.denseShare * windowStartMs);
+  return {
+    windowStartMs,
+    windowEndMs: e * (1 + share),
+    denseMs,
+    sparseMaxMs: Math.max(maxIntervalMs, options.sparseShare * e),
+    tailMaxMs: Math.max(maxIntervalMs, denseMs),
+    tailShare: options.tailShare,
+  };
+}
+
+/** The pause before the next poll of a job running for `jobElapsedMs` (before deadline and Retry-After). */
+export function forecastDelay(plan: ForecastPlan, jobElapsedMs: number): number {
+  const t = Math.max(0, jobElapsedMs);
+  if (t + plan.denseMs <= plan.windowStartMs) return Math.min(plan.sparseMaxMs, plan.windowStartMs - t);
+  if (t < plan.windowEndMs) return plan.denseMs;
+  return Math.min(plan.tailMaxMs, Math.max(plan.denseMs, plan.tailShare * (t - plan.windowEndMs)));
+}

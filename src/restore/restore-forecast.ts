@@ -1,0 +1,80 @@
+import { jobTime } from "./adopt";
+import type { RestoreJob } from "./restore-family";
+import { estimateDuration, jobAgeMs, type DurationEstimate, type PastRestore } from "./estimate-duration";
+
+/**
+ * A forecast for one wait: how long restores like this one usually take (from the source cluster's
+ * own finished jobs, as listed for adoption anyway) and how long this job had already been running
+ * when waiting began. The poll policy works in job time: `jobAgeAtStartMs` + time waited.
+ */
+export interface RestoreForecast {
+  estimate: DurationEstimate;
+  jobAgeAtStartMs: number;
+}
+
+/** What the forecast reads from a job: the family row's date and outcome columns. */
+export interface HistoryColumns<J> {
+  /** When Atlas took the job, epoch ms (Atlas's clock). */
+  startedAt(job: J): number | undefined;
+  /** When it finished, epoch ms, if it has. */
+  finishedAt(job: J): number | undefined;
+  /** True only for a job that finished successfully. */
+  succeeded(job: J): boolean;
+}
+
+type Job = { id: string; deliveryType?: string | undefined };
+
+/**
+ * The forecast for waiting on `job`, from `jobs` (the source cluster's restore jobs): only jobs of
+ * the same delivery type count, never `job` itself. `started` = the job was just created (its age is
+ * 0 whatever its date says); otherwise (adopted, resumed) its age is read from its start date,
+ * corrected for clock skew. Undefined when the history is too thin (see estimateDuration).
+ */
+export function forecastRestore<J extends Job>(
+  columns: HistoryColumns<J>,
+  jobs: readonly J[],
+  job: J,
+  options: { nowMs: number; started: boolean; minSamples?: number },
+): RestoreForecast | undefined {
+  const history: PastRestore[] = jobs
+    .filter((j) => j.id !== job.id && j.deliveryType === job.deliveryType)
+    .map((j) => ({ startedAtMs: columns.startedAt(j), finishedAtMs: columns.finishedAt(j), succeeded: columns.succeeded(j) }));
+  const estimate = estimateDuration(history, { nowMs: options.nowMs, minSamples: options.minSamples });
+  if (estimate === undefined) return undefined;
+  return { estimate, jobAgeAtStartMs: options.started ? 0 : jobAgeMs(columns.startedAt(job), options.nowMs, estimate) };
+}
+
+/** "~45 s", "~6 min", "~1 h 20 min": rounded the way a person would say it. */
+export function approxDuration(ms: number): string {
+  const s = Math.max(0, ms) / 1000;
+  if (s < 90) return `~${Math.max(1, Math.round(s))} s`;
+  const min = Math.round(s / 60);
+  if (min < 90) return `~${min} min`;
+  const h = Math.floor(min / 60);
+  return `~${h} h${min % 60 === 0 ? "" : ` ${min % 60} min`}`;
+}
+
+/** ", usually done in ~6 min" for progress lines ("" without a forecast). */
+export function forecastNote(forecast: RestoreForecast | undefined): string {
+  return forecast === undefined ? "" : `, usually done in ${approxDuration(forecast.estimate.expectedMs)}`;
+}
+
+/** "RUNNING for ~4 min, usually done in ~6 min" (or "… running longer than usual (~6 min)"). */
+export function describeProgress(status: string, forecast: RestoreForecast, waitedMs: number): string {
+  const age = forecast.jobAgeAtStartMs + waitedMs;
+  const { expectedMs, spreadMs } = forecast.estimate;
+  const usual = age > expectedMs + 2 * spreadMs ? `, longer than usual (${approxDuration(expectedMs)})` : forecastNote(forecast);
+  return `${status} for ${approxDuration(age).slice(1)}${usual}`;
+}
+
+const dateMs = (value: unknown): number | undefined => {
+  const ms = typeof value === "string" ? Date.parse(value) : NaN;
+  return Number.isNaN(ms) ? undefined : ms;
+};
+
+/** Tenant and Flex jobs: `restoreScheduledDate` (or `submittedAt`) → `restoreFinishedDate` (or `finishedDate`), COMPLETED. */
+export const statusJobHistory: HistoryColumns<RestoreJob> = Object.freeze({
+  startedAt: jobTime,
+  finishedAt: (job: RestoreJob) => dateMs(job.restoreFinishedDate) ?? dateMs(job.finishedDate),
+  succeeded: (job: RestoreJob) => job.status === "COMPLETED",
+});
