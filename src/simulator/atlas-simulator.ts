@@ -1,6 +1,7 @@
 import type { Faults } from "./faults";
 import type { RequestLog } from "./request-log";
 import type { SeedInfo } from "./seed-info";
+import type { SeedRestoreHistoryOptions } from "./seed-history";
 import type { RestoreHistoryEntry, SimulatorState } from "./state";
 
 /** Which new restore jobs `failRestores` turns into FAILED. */
@@ -27,6 +28,12 @@ export interface AtlasSimulator {
   restoreHistory(projectId: string, clusterName: string): RestoreHistoryEntry[];
   /** Adds `count` finished Cloud Backup restore jobs (older than the existing ones); creates the dedicated cluster if missing. */
   addCloudBackupRestoreJobs(projectId: string, clusterName: string, count: number): void;
+  /**
+   * Adds finished restore jobs of an existing cluster (tenant/Flex: RESTORE jobs; dedicated:
+   * automated Cloud Backup jobs) with durations drawn from a distribution by a seeded generator;
+   * returns the durations, newest first.
+   */
+  seedRestoreHistory(projectId: string, clusterName: string, options: SeedRestoreHistoryOptions): number[];
   /** Atlas "forgets" a job (tenant, Flex, Cloud Backup or legacy): later GETs answer 404. */
   removeRestoreJob(restoreJobId: string): boolean;
   /** Matching new tenant / Flex jobs end FAILED instead of COMPLETED. */

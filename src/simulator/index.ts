@@ -16,3 +16,4 @@ export type { SimulatorState, SimProject, SimCluster, SimSnapshot, SimRestoreJob
 export { seedObjectId } from "./object-id";
 export { DIGEST_REALM } from "./digest-auth";
 export { ATLAS_2023_01_01, ATLAS_2024_11_13 } from "./media-types";
+export type { SeedRestoreHistoryOptions, DurationDistribution } from "./seed-history";

@@ -1,4 +1,5 @@
 import { seedObjectId } from "./object-id";
+import { seedRestoreHistory, type SeedRestoreHistoryOptions } from "./seed-history";
 import type { ClusterKind, SimCluster, SimProject, SimulatorState } from "./state";
 
 /** What to put in the simulated Atlas at start. */
@@ -24,6 +25,8 @@ export interface SeedCluster {
   /** Completed DOWNLOAD restore jobs (with `snapshotUrl`) of the oldest snapshot. */
   downloadRestoreJobs?: number;
   mongoDBVersion?: string;
+  /** Finished RESTORE jobs of this cluster with durations from a distribution (see seed-history.ts). */
+  restoreHistory?: SeedRestoreHistoryOptions;
 }
 
 export interface SeedSnapshot {
@@ -38,6 +41,8 @@ export interface SeedDedicatedCluster {
   cloudBackupRestoreJobs?: number;
   /** Finished Legacy Backup restore jobs (v1.0 only). */
   legacyRestoreJobs?: number;
+  /** Finished `automated` Cloud Backup restore jobs with durations from a distribution (see seed-history.ts). */
+  restoreHistory?: SeedRestoreHistoryOptions;
 }
 
 export const DEFAULT_PROJECT_NAME = "seed-project";
@@ -83,9 +88,10 @@ function seedProject(state: SimulatorState, spec: SeedProject, start: number): v
   for (const c of spec.tenantClusters ?? []) seedSnapshotCluster(state, project, "tenant", c, start);
   for (const c of spec.flexClusters ?? []) seedSnapshotCluster(state, project, "flex", c, start);
   for (const c of spec.dedicatedClusters ?? []) {
-    addCluster(state, project, c.name, "dedicated", "7.0.16");
+    const cluster = addCluster(state, project, c.name, "dedicated", "7.0.16");
     addCloudBackupJobs(state, project.id, c.name, c.cloudBackupRestoreJobs ?? 0, start);
     addLegacyJobs(state, project.id, c.name, c.legacyRestoreJobs ?? 0, start);
+    if (c.restoreHistory !== undefined) seedRestoreHistory(state, cluster, c.restoreHistory, start);
   }
 }
 
@@ -111,6 +117,7 @@ function seedSnapshotCluster(state: SimulatorState, project: SimProject, kind: C
       mongoDBVersion: cluster.mongoDBVersion,
     });
   });
+  if (spec.restoreHistory !== undefined) seedRestoreHistory(state, cluster, spec.restoreHistory, start);
   const oldest = cluster.snapshots[0];
   for (let i = 0; oldest !== undefined && i < (spec.downloadRestoreJobs ?? 0); i++) {
     const id = nextSeedId(state);

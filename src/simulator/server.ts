@@ -10,6 +10,7 @@ import { RateLimiter } from "./rate-limit";
 import { RequestLog } from "./request-log";
 import { routes } from "./routes";
 import { addCloudBackupJobs, addCluster, applySeed } from "./seed";
+import { seedRestoreHistory } from "./seed-history";
 import { describeSeed } from "./seed-info";
 import { createState, findCluster } from "./state";
 
@@ -55,6 +56,11 @@ export async function startAtlasSimulator(options: SimulatorOptions = {}): Promi
       const cluster = project.clusters.get(clusterName) ?? addCluster(state, project, clusterName, "dedicated", "7.0.16");
       if (cluster.kind !== "dedicated") throw new Error(`addCloudBackupRestoreJobs: ${clusterName} is a ${cluster.kind} cluster`);
       addCloudBackupJobs(state, projectId, clusterName, count, o.now());
+    },
+    seedRestoreHistory(projectId, clusterName, history) {
+      const cluster = findCluster(state, projectId, clusterName);
+      if (cluster === undefined) throw new Error(`seedRestoreHistory: no cluster ${clusterName} in project ${projectId}`);
+      return seedRestoreHistory(state, cluster, history, o.now());
     },
     removeRestoreJob(restoreJobId) {
       return state.restoreJobs.delete(restoreJobId) || state.cloudBackupJobs.delete(restoreJobId) || state.legacyJobs.delete(restoreJobId);
