@@ -40,6 +40,8 @@ export interface EstimateOptions {
   maxSamples?: number;
   /** A job further than this many spreads from the median is an outlier; default 3.5. */
   outlierSpreads?: number;
+  /** …and further than this share of the median (so ±25 % is never an outlier, even when most jobs took the same time); default 0.25. */
+  outlierMinShare?: number;
 }
 
 const MAD_TO_SIGMA = 1.4826;
@@ -61,7 +63,7 @@ function centreAndSpread(durations: readonly number[]): { centre: number; spread
 
 /**
  * Median and MAD of the durations of the newest successful finished jobs, after dropping jobs more
- * than `outlierSpreads` spreads from the median (one pass). Undefined when fewer than `minSamples`
+ * than `outlierSpreads` spreads and `outlierMinShare` of the median away from it (one pass). Undefined when fewer than `minSamples`
  * usable jobs remain. Durations are differences of two Atlas dates, so clock skew between Atlas and
  * this machine cancels out; jobs without both dates, or with a finish before their start, are unusable.
  */
@@ -81,7 +83,8 @@ export function estimateDuration(history: readonly PastRestore[], options: Estim
   const recent = finished.sort((a, b) => b.finishedAtMs - a.finishedAtMs).slice(0, maxSamples).map((j) => j.durationMs);
   if (recent.length < minSamples) return undefined;
   const first = centreAndSpread(recent);
-  const kept = recent.filter((d) => Math.abs(d - first.centre) <= k * first.spread);
+  const limit = Math.max(k * first.spread, (options.outlierMinShare ?? 0.25) * first.centre);
+  const kept = recent.filter((d) => Math.abs(d - first.centre) <= limit);
   if (kept.length < minSamples) return undefined;
   const { centre, spread } = centreAndSpread(kept);
   return { expectedMs: centre, spreadMs: spread, samples: kept.length, outliers: recent.length - kept.length, atlasAheadMs };

@@ -5,12 +5,13 @@ import type { DurationEstimate } from "./estimate-duration";
  * the pause is a function of how long the job has been running (`jobElapsedMs`), so a resumed wait
  * picks up where the forecast says it is. Three phases around the expected finish E:
  *
- *   sparse   before the window: few polls, at most `sparseShare` × E apart (and never less than the
- *            no-history maximum), landing exactly on the window's start;
+ *   sparse   before the window: few polls, evenly spaced at most `sparseShare` × E apart (never
+ *            less than the no-history maximum interval), the last one on the window's start;
  *   dense    window [E − low, E + high]: every `denseShare` × (window start) (at least `minDenseMs`),
  *            so a finish inside it is seen within about 2 % of its duration;
- *   tail     past the window (the job runs long): the pause grows with the overrun (half of it) up
- *            to the no-history maximum interval, so a much longer job costs no more than without a forecast.
+ *   tail     past the window (the job runs long): the pause is `tailShare` × the overrun (so it
+ *            doubles per poll with 1) up to `tailMaxShare` × the no-history maximum interval: a much
+ *            longer job costs about as many polls as without a forecast and is seen about as soon.
  *
  * The window's half-widths are `windowSpreads` robust spreads, bounded by `minWindowShare` and
  * `maxWindowShare` of E (`lowWindowShare`/`highWindowShare` fixed ones, if set).
@@ -24,16 +25,19 @@ export interface ForecastPollOptions {
   maxWindowShare: number;
   /** The tail's growth: the pause is this share of the time past the window. */
   tailShare: number;
+  /** The tail's longest pause, as a share of the no-history maximum interval. */
+  tailMaxShare: number;
 }
 
 export const defaultForecastPollOptions: Readonly<ForecastPollOptions> = Object.freeze({
   denseShare: 0.02,
   minDenseMs: 2000,
-  sparseShare: 0.25,
+  sparseShare: 1 / 3,
   windowSpreads: 1,
   minWindowShare: 0.04,
   maxWindowShare: 0.06,
-  tailShare: 0.5,
+  tailShare: 1,
+  tailMaxShare: 1,
 });
 
 /** The poll plan of one forecast, in job time (ms since the job started). */
@@ -60,7 +64,7 @@ export function forecastPlan(
     windowEndMs: e * (1 + share),
     denseMs,
     sparseMaxMs: Math.max(maxIntervalMs, options.sparseShare * e),
-    tailMaxMs: Math.max(maxIntervalMs, denseMs),
+    tailMaxMs: Math.max(options.tailMaxShare * maxIntervalMs, denseMs),
     tailShare: options.tailShare,
   };
 }
@@ -68,7 +72,8 @@ export function forecastPlan(
 /** The pause before the next poll of a job running for `jobElapsedMs` (before deadline and Retry-After). */
 export function forecastDelay(plan: ForecastPlan, jobElapsedMs: number): number {
   const t = Math.max(0, jobElapsedMs);
-  if (t + plan.denseMs <= plan.windowStartMs) return Math.min(plan.sparseMaxMs, plan.windowStartMs - t);
+  const toWindow = plan.windowStartMs - t;
+  if (toWindow >= plan.denseMs) return toWindow / Math.ceil(toWindow / plan.sparseMaxMs);
   if (t < plan.windowEndMs) return plan.denseMs;
   return Math.min(plan.tailMaxMs, Math.max(plan.denseMs, plan.tailShare * (t - plan.windowEndMs)));
 }

@@ -4,9 +4,9 @@ import { defaultPollPolicy, pollDelay, pollPolicyFor } from "../../src/restore/p
 describe("poll policy", () => {
   const moment = { elapsedMs: 0, timeoutMs: 3_600_000 };
 
-  it("starts at 2 s and grows ×1.5 to a 30 s cap", () => {
-    const delays = Array.from({ length: 10 }, (_, i) => pollDelay(defaultPollPolicy, i, moment));
-    assert.deepEqual(delays, [2000, 3000, 4500, 6750, 10125, 15187.5, 22781.25, 30000, 30000, 30000]);
+  it("without a forecast starts at 1.5 s and grows ×1.4 to a 30 s cap", () => {
+    const delays = Array.from({ length: 11 }, (_, i) => Math.round(pollDelay(defaultPollPolicy, i, moment)!));
+    assert.deepEqual(delays, [1500, 2100, 2940, 4116, 5762, 8067, 11294, 15812, 22137, 30000, 30000]);
   });
 
   it("uses pollIntervalSeconds as the first interval and never caps below it", () => {

@@ -1,0 +1,139 @@
+import type { AtlasClient } from "../src/atlas";
+import { pollPolicyFor, type PollPolicy } from "../src/restore/poll-policy";
+import { runRestore } from "../src/restore/create-restore";
+import { flexRestoreFamily, tenantRestoreFamily, type RestoreFamily } from "../src/restore/restore-family";
+import type { AtlasSimulator, SeedProject } from "../src/simulator";
+import type { DurationDistribution } from "../src/simulator/seed-history";
+import { ManualClock } from "../src/util/clock";
+import { runDedicated } from "./forecast-dedicated";
+import { clientFor, withSimulator } from "./sim";
+import { fmt, type Row } from "./table";
+
+/**
+ * Benchmark: waiting with a forecast from the source cluster's own history vs without, on the same
+ * runs (same duration, same seeded history, same simulator lifecycle), for tenant, Flex and
+ * dedicated restores of 1 min, 10 min and 1 h. Simulated time (ManualClock), real HTTP.
+ */
+export type Kind = "tenant" | "flex" | "dedicated";
+const KINDS: Kind[] = ["tenant", "flex", "dedicated"];
+const DURATIONS_S = [60, 600, 3600];
+const RUNS = 7;
+const HISTORY_JOBS = 10;
+
+export const BENCH_SEED: SeedProject[] = [
+  {
+    name: "forecast-project",
+    tenantClusters: [{ name: "src-m2", snapshots: 1 }, { name: "dst-m2" }],
+    flexClusters: [{ name: "src-flex", snapshots: 1 }, { name: "dst-flex" }],
+    dedicatedClusters: [{ name: "src-m10" }, { name: "dst-m10" }],
+  },
+];
+export const SOURCE: Record<Kind, string> = { tenant: "src-m2", flex: "src-flex", dedicated: "src-m10" };
+const TARGET: Record<Kind, string> = { tenant: "dst-m2", flex: "dst-flex", dedicated: "dst-m10" };
+
+/** History cases: durations of the 10 earlier restores as a share of the actual duration. */
+const CASES: Array<{ name: string; history?: (actualMs: number) => DurationDistribution }> = [
+  { name: "history ±20 %", history: (d) => ({ kind: "triangular", minMs: 0.8 * d, maxMs: 1.2 * d }) },
+  { name: "history 3× shorter (job runs 3× longer)", history: (d) => ({ kind: "triangular", minMs: 0.8 * d / 3, maxMs: 1.2 * d / 3 }) },
+  { name: "history 3× longer (job 3× shorter)", history: (d) => ({ kind: "triangular", minMs: 2.4 * d, maxMs: 3.6 * d }) },
+  { name: "no history" },
+];
+
+/** The policy before issue 17 (2 s ×1.5 up to 30 s, no forecast) and today's default. */
+const BEFORE: Readonly<PollPolicy> = pollPolicyFor(undefined, { firstIntervalMs: 2000, growthFactor: 1.5, forecast: false });
+const OURS: Readonly<PollPolicy> = pollPolicyFor();
+
+interface Measured {
+  gets: number;
+  lagMs: number;
+}
+
+/** One restore of `kind` taking `durationMs`, waited for with `policy`; the same `seed` gives the same history. */
+async function measure(kind: Kind, durationMs: number, history: DurationDistribution | undefined, seed: number, policy: Readonly<PollPolicy>): Promise<Measured> {
+  const clock = new ManualClock();
+  const lifecycle = { pendingMs: durationMs * 0.05, queuedMs: durationMs * 0.05, runningMs: durationMs * 0.9 };
+  return withSimulator({ now: () => clock.now(), lifecycle, seed: { replaceDefault: true, projects: BENCH_SEED } }, async (sim) => {
+    const projectId = sim.seed.defaultProjectId;
+    if (history) sim.seedRestoreHistory(projectId, SOURCE[kind], { count: HISTORY_JOBS, durations: history, seed });
+    const timeoutMs = Math.max(3_600_000, 4 * durationMs);
+    const client = clientFor(sim, { clock, ...(kind === "flex" ? { apiVersion: "v2" } : {}) });
+    const { finishedAt, gets } =
+      kind === "dedicated"
+        ? await runDedicated(sim, client, clock, { source: SOURCE[kind], target: TARGET[kind], durationMs, timeoutMs, policy })
+        : await runStatusFamily(sim, client, clock, kind, timeoutMs, policy);
+    return { gets, lagMs: clock.now() - finishedAt };
+  });
+}
+
+async function runStatusFamily(sim: AtlasSimulator, client: AtlasClient, clock: ManualClock, kind: "tenant" | "flex", timeoutMs: number, policy: Readonly<PollPolicy>) {
+  const family = (kind === "tenant" ? tenantRestoreFamily : flexRestoreFamily) as RestoreFamily<AtlasClient>;
+  const snapshot = sim.seed.projects[0]![kind === "tenant" ? "tenantClusters" : "flexClusters"].find((c) => c.name === SOURCE[kind])!.snapshots[0]!;
+  const request = { projectId: sim.seed.defaultProjectId, clusterName: SOURCE[kind], snapshotId: snapshot.id, targetDeploymentItemName: TARGET[kind] };
+  const { job } = await runRestore({ family, client, request, clock, wait: { timeoutMs, policy } });
+  if (job.status !== "COMPLETED") throw new Error(`${kind}: job ${job.id} ended ${job.status}`);
+  const simJob = sim.state.restoreJobs.get(job.id)!;
+  const { pendingMs, queuedMs, runningMs } = simJob.phases;
+  const getRoute = kind === "tenant" ? "getTenantRestore" : "getFlexRestoreJob";
+  const gets = sim.requestLog.entries().filter((e) => e.authenticated && e.route === getRoute).length;
+  return { finishedAt: simJob.createdAt + pendingMs + queuedMs + runningMs, gets };
+}
+
+interface Cell {
+  max: number;
+  mean: number;
+}
+const cell = (values: number[]): Cell => ({ max: Math.max(...values), mean: values.reduce((a, b) => a + b, 0) / values.length });
+const within = (ours: Cell, before: Cell) => ours.max <= 1.2 * before.max && ours.mean <= 1.2 * before.mean;
+
+export async function benchForecast(): Promise<{ rows: Row[]; notes: string[] }> {
+  const rows: Row[] = [];
+  for (const kind of KINDS) {
+    for (const durationS of DURATIONS_S) {
+      for (const c of CASES) {
+        const ours: Measured[] = [];
+        const before: Measured[] = [];
+        for (let k = 0; k < RUNS; k++) {
+          const d = durationS * 1000 + (k * Math.min(durationS * 1000, 60_000)) / RUNS;
+          const history = c.history?.(d);
+          ours.push(await measure(kind, d, history, 1000 * durationS + k, OURS));
+          before.push(await measure(kind, d, history, 1000 * durationS + k, BEFORE));
+        }
+        const [og, bg] = [cell(ours.map((m) => m.gets)), cell(before.map((m) => m.gets))];
+        const [ol, bl] = [cell(ours.map((m) => m.lagMs)), cell(before.map((m) => m.lagMs))];
+        let target = "—";
+        let pass: boolean | undefined;
+        if (c.name.startsWith("history ±")) {
+          const lagLimit = Math.max(0.02 * durationS * 1000, 2000);
+          target = `≤ 10 GETs, lag ≤ ${fmt.simS(lagLimit)} (each run)`;
+          pass = ours.every((m) => m.gets <= 10 && m.lagMs <= lagLimit);
+        } else if (c.history) {
+          target = "GETs and lag (max, mean) ≤ 1.2 × before";
+          pass = within(og, bg) && within(ol, bl);
+        } else if (durationS === 600) {
+          target = "≤ 30 GETs, lag ≤ 30 s";
+          pass = og.max <= 30 && ol.max <= 30_000;
+        }
+        rows.push({
+          benchmark: "forecast",
+          variant: `${kind}, ${durationS.toLocaleString("en-US")} s, ${c.name}`,
+          requests: `GETs ours max ${og.max} (mean ${og.mean.toFixed(1)}); before max ${bg.max} (mean ${bg.mean.toFixed(1)})`,
+          time: `lag ours max ${fmt.simS(ol.max)} (mean ${fmt.simS(ol.mean)}); before max ${fmt.simS(bl.max)} (mean ${fmt.simS(bl.mean)})`,
+          target,
+          pass,
+        });
+      }
+    }
+  }
+  const notes = [
+    "**forecast** — simulated time (one `ManualClock` for simulator and waiter), real HTTP to the simulator. For each " +
+      `restore kind and duration D, ${RUNS} runs with durations spread over [D, D + min(D, 60 s)) and, per run, ` +
+      `${HISTORY_JOBS} earlier finished restores of the same source cluster seeded by \`seedRestoreHistory\` ` +
+      "(seeded generator, so every policy sees the same history): *±20 %* = durations triangular on [0.8, 1.2] × the " +
+      "run's duration; *3× shorter/longer* = the same around D/3 or 3D; *no history* = none. *ours* = today's default " +
+      "policy (forecast from the adoption listing; without one 1.5 s ×1.4 up to 30 s); *before* = the policy before " +
+      "the forecast (2 s ×1.5 up to 30 s), on the same runs. GETs = polls of the job (the adoption listing and the " +
+      "POST come on top: 2 requests); lag = completion seen minus the job's finish. Tenant and Flex go through " +
+      "`runRestore` (listing, POST, wait); dedicated: see forecast-dedicated.ts.",
+  ];
+  return { rows, notes };
+}

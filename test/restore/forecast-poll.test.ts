@@ -1,0 +1,64 @@
+import assert from "node:assert/strict";
+import { forecastDelay, forecastPlan } from "../../src/restore/forecast-poll";
+import { defaultPollPolicy, pollDelay, pollPolicyFor } from "../../src/restore/poll-policy";
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const near = (actual: number, expected: number, what = "") => assert.ok(Math.abs(actual - expected) < 1e-6, `${what} ${actual} ≠ ${expected}`);
+/** The job times at which a policy polls until `untilMs` (job started at 0, waiting too). */
+function pollTimes(delayAt: (t: number, attempt: number) => number | undefined, untilMs: number): number[] {
+  const times: number[] = [];
+  for (let t = 0, attempt = 0; t < untilMs; attempt++) {
+    const d = delayAt(t, attempt);
+    if (d === undefined) break;
+    t += d;
+    times.push(t);
+  }
+  return times;
+}
+
+describe("forecast poll policy", () => {
+  const estimate = { expectedMs: HOUR, spreadMs: 0.02 * HOUR };
+  const plan = forecastPlan(estimate, 30_000);
+
+  it("plans a window of ±4–6 % around the expected finish, polled every 2 % of its start", () => {
+    near(plan.windowStartMs, 0.96 * HOUR);
+    near(plan.windowEndMs, 1.04 * HOUR);
+    near(plan.denseMs, 0.02 * 0.96 * HOUR);
+    const wide = forecastPlan({ expectedMs: HOUR, spreadMs: 0.3 * HOUR }, 30_000);
+    near(wide.windowStartMs, 0.94 * HOUR, "a wide spread is capped at 6 %");
+    assert.equal(forecastPlan({ expectedMs: 20_000, spreadMs: 400 }, 30_000).denseMs, 2000, "never denser than every 2 s");
+  });
+
+  it("polls sparsely (three even steps) until the window, densely in it", () => {
+    const times = pollTimes((t) => forecastDelay(plan, t), HOUR);
+    [0.32, 0.64, 0.96].forEach((share, i) => near(times[i]!, share * HOUR, `sparse poll ${i}`));
+    assert.equal(times.length, 6, "three sparse polls, then dense ones up to the expected finish");
+    assert.ok(times.at(-1)! - HOUR < 0.02 * HOUR, "a job finishing on time is seen within 2 % of its duration");
+  });
+
+  it("backs off past the window: the pause doubles with the overrun, up to the maximum interval", () => {
+    const short = forecastPlan({ expectedMs: 20_000, spreadMs: 400 }, 30_000);
+    assert.equal(forecastDelay(short, short.windowEndMs), 2000);
+    assert.equal(forecastDelay(short, short.windowEndMs + 5000), 5000);
+    assert.equal(forecastDelay(short, short.windowEndMs + 10 * MIN), 30_000);
+    const overrun = pollTimes((t) => forecastDelay(short, t), 10 * MIN);
+    const before = pollTimes((_t, a) => pollDelay(pollPolicyFor(undefined, { firstIntervalMs: 2000, growthFactor: 1.5, forecast: false }), a, { elapsedMs: 0, timeoutMs: HOUR }), 10 * MIN);
+    assert.ok(overrun.length <= 1.2 * before.length, `a job 30× longer than forecast: ${overrun.length} polls vs ${before.length} without a forecast`);
+  });
+
+  it("is what pollDelay does with an estimate, in job time", () => {
+    near(pollDelay(defaultPollPolicy, 0, { elapsedMs: 0, timeoutMs: 2 * HOUR, estimate })!, 0.32 * HOUR);
+    // An adopted job already 0.9 h old: the next poll is at the window's start.
+    near(pollDelay(defaultPollPolicy, 0, { elapsedMs: 0, jobElapsedMs: 0.9 * HOUR, timeoutMs: 2 * HOUR, estimate })!, 0.06 * HOUR);
+  });
+
+  it("lets an explicit pollIntervalSeconds, Retry-After and the deadline win over the forecast", () => {
+    assert.equal(pollDelay(pollPolicyFor(5), 0, { elapsedMs: 0, timeoutMs: 2 * HOUR, estimate }), 5000);
+    const inWindow = { elapsedMs: HOUR, timeoutMs: 2 * HOUR, estimate };
+    assert.equal(pollDelay(defaultPollPolicy, 9, inWindow), plan.denseMs);
+    assert.equal(pollDelay(defaultPollPolicy, 9, { ...inWindow, retryAfterMs: 2 * MIN }), 2 * MIN);
+    assert.equal(pollDelay(defaultPollPolicy, 0, { elapsedMs: 0, timeoutMs: 10 * MIN, estimate }), 10 * MIN);
+    assert.equal(pollDelay(defaultPollPolicy, 0, { elapsedMs: 10 * MIN, timeoutMs: 10 * MIN, estimate }), undefined);
+  });
+});
