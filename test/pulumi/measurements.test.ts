@@ -7,7 +7,7 @@ describe("cost of one create-and-wait (shared ManualClock: simulator time = wait
   let h: Harness;
   afterEach(async () => h?.stop());
 
-  it("a 60 s restore with default poll settings: 9 API calls, completion seen 4.3 s late", async () => {
+  it("a 60 s restore with default poll settings (no history): 11 API calls, completion seen 13.7 s late", async () => {
     const clock = new ManualClock();
     h = await startHarness({ now: () => clock.now(), clock, lifecycle: { pendingMs: 10_000, queuedMs: 10_000, runningMs: 40_000 } });
     const start = clock.now();
@@ -17,10 +17,10 @@ describe("cost of one create-and-wait (shared ManualClock: simulator time = wait
     const log = h.sim.requestLog.entries();
     const authenticated = log.filter((e) => e.authenticated);
     assert.equal(outs.status, "COMPLETED");
-    // 1 list (adoption check) + 1 POST + 7 GETs at 2, 5, 9.5, 16.25, 26.4, 41.6, 64.3 s.
-    assert.equal(authenticated.length, 9);
-    assert.equal(authenticated.filter((e) => e.method === "GET" && /restores\/[a-f0-9]{24}$/.test(e.path)).length, 7);
-    assert.equal(elapsed, 64_343.75);
+    // 1 list (adoption check) + 1 POST + 9 GETs at 1.5, 3.6, 6.54, 10.66, 16.42, 24.49, 35.78, 51.59, 73.73 s.
+    assert.equal(authenticated.length, 11);
+    assert.equal(authenticated.filter((e) => e.method === "GET" && /restores\/[a-f0-9]{24}$/.test(e.path)).length, 9);
+    assert.equal(Math.round(elapsed), 73_729);
     console.log(
       `      60 s restore: ${authenticated.length} authenticated requests (${log.length} exchanges incl. digest challenges), ` +
         `finished after ${elapsed / 1000} s → noticed ${(elapsed - 60_000) / 1000} s late`,
@@ -48,5 +48,32 @@ describe("cost of one create-and-wait (shared ManualClock: simulator time = wait
     assert.equal(h.sim.requestLog.count({ method: "POST" }), 1);
     const history = h.sim.restoreHistory(h.sim.seed.defaultProjectId, h.sim.seed.defaultFlexTargetCluster);
     assert.deepEqual(history.map((e) => e.restoreJobId), [id]);
+  });
+
+  it("a 10 min restore of a cluster with history: a few polls, progress lines with the estimate", async () => {
+    const clock = new ManualClock();
+    h = await startHarness({ now: () => clock.now(), clock, lifecycle: { pendingMs: 30_000, queuedMs: 30_000, runningMs: 540_000 } });
+    h.sim.seedRestoreHistory(h.sim.seed.defaultProjectId, h.sim.seed.defaultSourceCluster, {
+      count: 10, seed: 3, durations: { kind: "triangular", minMs: 540_000, maxMs: 660_000 },
+    });
+    const start = clock.now();
+    const { pollIntervalSeconds: _p, timeoutSeconds: _t, ...defaults } = h.inputs();
+    const { outs } = await h.provider.create(defaults);
+    assert.equal(outs.status, "COMPLETED");
+    const polls = h.sim.requestLog.entries().filter((e) => e.authenticated && e.method === "GET" && /restores\/[a-f0-9]{24}$/.test(e.path));
+    const lagMs = clock.now() - start - 600_000;
+    assert.ok(polls.length <= 10 && lagMs <= 12_000, `${polls.length} polls, lag ${lagMs} ms`);
+    assert.match(h.logs[0]!, /: PENDING, usually done in ~10 min$/);
+    assert.ok(h.logs.some((l) => /: RUNNING for \d+ min, usually done in ~10 min$/.test(l)), h.logs.join("\n"));
+  });
+
+  it("an explicit pollIntervalSeconds wins over the history", async () => {
+    const clock = new ManualClock();
+    h = await startHarness({ now: () => clock.now(), clock, lifecycle: { pendingMs: 0, queuedMs: 0, runningMs: 600_000 } });
+    h.sim.seedRestoreHistory(h.sim.seed.defaultProjectId, h.sim.seed.defaultSourceCluster, { count: 5, durations: { kind: "fixed", durationsMs: [600_000] } });
+    const { timeoutSeconds: _t, ...inputs } = h.inputs({ pollIntervalSeconds: 60 });
+    await h.provider.create(inputs);
+    const polls = h.sim.requestLog.entries().filter((e) => e.authenticated && e.method === "GET" && /restores\/[a-f0-9]{24}$/.test(e.path));
+    assert.equal(polls.length, 10, "every 60 s, as asked");
   });
 });

@@ -32,11 +32,12 @@ describe("waitForRestoreJob", () => {
       fetchJob: job.fetchJob,
       timeoutMs: 3_600_000,
       clock,
-      onStatusChange: (j, prev, ms) => changes.push(`${prev ?? "-"}→${j.status}@${ms}`),
+      onStatusChange: (j, prev, ms) => changes.push(`${prev ?? "-"}→${j.status}@${Math.round(ms)}`),
     });
     assert.equal(done.status, "COMPLETED");
     assert.equal(job.calls(), 8);
-    assert.deepEqual(changes, ["-→PENDING@0", "PENDING→QUEUED@5000", "QUEUED→RUNNING@26375", "RUNNING→COMPLETED@64343.75"]);
+    // Polls at 0, then 1.5 s growing ×1.4: 1.5, 3.6, 6.54, 10.66, 16.42, 24.49, 35.78 s.
+    assert.deepEqual(changes, ["-→PENDING@0", "PENDING→QUEUED@3600", "QUEUED→RUNNING@16418", "RUNNING→COMPLETED@35780"]);
   });
 
   it("starts from a known job with a pause instead of a GET", async () => {
