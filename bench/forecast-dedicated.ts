@@ -19,7 +19,7 @@ const dateMs = (v: string | number | undefined) => (typeof v === "number" ? v : 
 export const cloudBackupHistory: HistoryColumns<CloudBackupRestoreJob> = {
   startedAt: (job) => dateMs(job.createdAt),
   finishedAt: (job) => dateMs(job.finishedAt),
-  succeeded: (job) => job.finishedAt !== undefined && job.failed !== true && job.cancelled !== true,
+  phase: (job) => (job.failed || job.cancelled ? "failed" : job.finishedAt !== undefined ? "succeeded" : "inFlight"),
 };
 
 const withStatus = (job: CloudBackupRestoreJob) => ({ ...job, status: job.failed ? "FAILED" : job.finishedAt !== undefined ? "COMPLETED" : "RUNNING" });

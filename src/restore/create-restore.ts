@@ -3,14 +3,14 @@ import { systemClock, type Clock } from "../util/clock";
 import { findAdoptableJob, findJobOnTarget } from "./adopt";
 import { RestoreConflictError, RestoreError, RestoreOutcomeUnknownError, RestoreWaitInterruptedError } from "./errors";
 import type { PollPolicy } from "./poll-policy";
-import type { RestoreFamily, RestoreJob, RestoreRequest } from "./restore-family";
-import { forecastRestore, statusJobHistory, type RestoreForecast } from "./restore-forecast";
+import type { AnyRestoreJob, RestoreArgsBase, RestoreFamily } from "./family-types";
+import { forecastRestore, type RestoreForecast } from "./restore-forecast";
 import { waitForRestoreJob } from "./wait-for-restore-job";
 
-export interface StartRestoreOptions<C> {
-  family: RestoreFamily<C>;
+export interface StartRestoreOptions<C, R extends RestoreArgsBase = RestoreArgsBase, J extends AnyRestoreJob = AnyRestoreJob> {
+  family: RestoreFamily<C, R, J>;
   client: C;
-  request: RestoreRequest;
+  request: R;
   clock?: Clock;
   /** See findAdoptableJob; default 24 h. */
   adoptionWindowMs?: number;
@@ -19,8 +19,8 @@ export interface StartRestoreOptions<C> {
   recheckDelayMs?: number;
 }
 
-export interface StartedRestore {
-  job: RestoreJob;
+export interface StartedRestore<J extends AnyRestoreJob = AnyRestoreJob> {
+  job: J;
   /** True when an existing job was taken over instead of POSTing. */
   adopted: boolean;
   /** How long restores like this one usually take, from the jobs listed for adoption (no extra request). */
@@ -37,20 +37,32 @@ function outcomeUnknown(error: unknown): boolean {
  * Adopt-or-create: looks for a job `findAdoptableJob` accepts; if there is none, POSTs once. The POST
  * is never repeated: if its outcome is unknown the jobs are looked up again (twice, `recheckDelayMs`
  * apart) and a match is adopted, else RestoreOutcomeUnknownError. A 409 adopts a matching in-flight
- * job, else RestoreConflictError naming the running job.
+ * job, else RestoreConflictError naming the running job. Any error passes through the family's
+ * `explainCreateError` (e.g. the tenant sunset becomes TenantEndpointGoneError).
  */
-export async function adoptOrCreateRestore<C>(options: StartRestoreOptions<C>): Promise<StartedRestore> {
+export async function adoptOrCreateRestore<C, R extends RestoreArgsBase, J extends AnyRestoreJob>(
+  options: StartRestoreOptions<C, R, J>,
+): Promise<StartedRestore<J>> {
+  const { family, request } = options;
+  try {
+    return await adoptOrCreate(options);
+  } catch (error) {
+    throw family.explainCreateError ? family.explainCreateError(error, request) : error;
+  }
+}
+
+async function adoptOrCreate<C, R extends RestoreArgsBase, J extends AnyRestoreJob>(options: StartRestoreOptions<C, R, J>): Promise<StartedRestore<J>> {
   const { family, client, request } = options;
   const clock = options.clock ?? systemClock;
-  const lookUp = async (): Promise<{ jobs: RestoreJob[]; match?: RestoreJob }> => {
+  const lookUp = async (): Promise<{ jobs: J[]; match?: J }> => {
     const jobs = await family.list(client, request);
     const rule = { nowMs: clock.now(), windowMs: options.adoptionWindowMs, excludeIds: options.excludeIds };
     return { jobs, match: findAdoptableJob(family, jobs, request, rule) };
   };
 
   const before = await lookUp();
-  const started = (job: RestoreJob, adopted: boolean): StartedRestore => {
-    const forecast = forecastRestore(statusJobHistory, before.jobs, job, { nowMs: clock.now(), started: !adopted });
+  const started = (job: J, adopted: boolean): StartedRestore<J> => {
+    const forecast = forecastRestore(family, before.jobs, job, { nowMs: clock.now(), started: !adopted });
     return forecast === undefined ? { job, adopted } : { job, adopted, forecast };
   };
   if (before.match) return started(before.match, true);
@@ -60,7 +72,8 @@ export async function adoptOrCreateRestore<C>(options: StartRestoreOptions<C>): 
     if (error instanceof AtlasApiError && error.status === 409) {
       const after = await lookUp();
       if (after.match) return started(after.match, true);
-      throw new RestoreConflictError(family.label, request, findJobOnTarget(after.jobs, request), error);
+      const running = findJobOnTarget(family, after.jobs, request);
+      throw new RestoreConflictError(family.label, request, running, error, running && family.status(running));
     }
     if (!outcomeUnknown(error)) throw error;
     try {
@@ -80,20 +93,20 @@ export interface WaitSettings {
   timeoutMs: number;
   policy?: Readonly<PollPolicy>;
   signal?: AbortSignal;
-  onStatusChange?: (job: RestoreJob, previousStatus: string | undefined, elapsedMs: number) => void;
+  onStatusChange?: (job: AnyRestoreJob, previousStatus: string | undefined, elapsedMs: number) => void;
   /** From StartedRestore.forecast (or forecastRestore after a listing); none = the plain growing schedule. */
   forecast?: RestoreForecast;
   /** Called after every successful poll (e.g. for a periodic progress line). */
-  onPoll?: (job: RestoreJob, elapsedMs: number) => void;
+  onPoll?: (job: AnyRestoreJob, elapsedMs: number) => void;
 }
 
 /**
  * Waits for a known job (a new one, an adopted one, or one recorded in the stack by an earlier
  * run). Every error thrown carries the job as last seen (RestoreError.job).
  */
-export async function waitForRestore<C>(
-  options: Pick<StartRestoreOptions<C>, "family" | "client" | "request" | "clock"> & WaitSettings & { job: RestoreJob; refetchFirst?: boolean },
-): Promise<RestoreJob> {
+export async function waitForRestore<C, R extends RestoreArgsBase, J extends AnyRestoreJob>(
+  options: Pick<StartRestoreOptions<C, R, J>, "family" | "client" | "request" | "clock"> & WaitSettings & { job: J; refetchFirst?: boolean },
+): Promise<J> {
   const { family, client, request, job } = options;
   let last = job;
   const clock = options.clock ?? systemClock;
@@ -112,6 +125,7 @@ export async function waitForRestore<C>(
       signal: options.signal,
       initialJob: options.refetchFirst ? undefined : job,
       onStatusChange: options.onStatusChange,
+      reader: family,
       forecast: options.forecast,
       label: family.label,
       request,
@@ -123,9 +137,9 @@ export async function waitForRestore<C>(
 }
 
 /** The whole flow: adopt-or-create, then (unless `wait` is false) wait for the outcome. */
-export async function runRestore<C>(
-  options: StartRestoreOptions<C> & { wait: WaitSettings | false },
-): Promise<StartedRestore> {
+export async function runRestore<C, R extends RestoreArgsBase, J extends AnyRestoreJob>(
+  options: StartRestoreOptions<C, R, J> & { wait: WaitSettings | false },
+): Promise<StartedRestore<J>> {
   const started = await adoptOrCreateRestore(options);
   if (options.wait === false) return started;
   const job = await waitForRestore({ forecast: started.forecast, ...options, ...options.wait, job: started.job });

@@ -1,5 +1,4 @@
-import { jobTime } from "./adopt";
-import type { RestoreJob } from "./restore-family";
+import type { AnyRestoreJob, RestoreFamily } from "./family-types";
 import { estimateDuration, jobAgeMs, type DurationEstimate, type PastRestore } from "./estimate-duration";
 
 /**
@@ -12,17 +11,8 @@ export interface RestoreForecast {
   jobAgeAtStartMs: number;
 }
 
-/** What the forecast reads from a job: the family row's date and outcome columns. */
-export interface HistoryColumns<J> {
-  /** When Atlas took the job, epoch ms (Atlas's clock). */
-  startedAt(job: J): number | undefined;
-  /** When it finished, epoch ms, if it has. */
-  finishedAt(job: J): number | undefined;
-  /** True only for a job that finished successfully. */
-  succeeded(job: J): boolean;
-}
-
-type Job = { id: string; deliveryType?: string | undefined };
+/** What the forecast reads from a job: the family row's `startedAt`, `finishedAt` and `phase` columns. */
+export type HistoryColumns<J extends AnyRestoreJob> = Pick<RestoreFamily<never, never, J>, "startedAt" | "finishedAt" | "phase">;
 
 /**
  * The forecast for waiting on `job`, from `jobs` (the source cluster's restore jobs): only jobs of
@@ -30,7 +20,7 @@ type Job = { id: string; deliveryType?: string | undefined };
  * 0 whatever its date says); otherwise (adopted, resumed) its age is read from its start date,
  * corrected for clock skew. Undefined when the history is too thin (see estimateDuration).
  */
-export function forecastRestore<J extends Job>(
+export function forecastRestore<J extends AnyRestoreJob>(
   columns: HistoryColumns<J>,
   jobs: readonly J[],
   job: J,
@@ -38,7 +28,7 @@ export function forecastRestore<J extends Job>(
 ): RestoreForecast | undefined {
   const history: PastRestore[] = jobs
     .filter((j) => j.id !== job.id && j.deliveryType === job.deliveryType)
-    .map((j) => ({ startedAtMs: columns.startedAt(j), finishedAtMs: columns.finishedAt(j), succeeded: columns.succeeded(j) }));
+    .map((j) => ({ startedAtMs: columns.startedAt(j), finishedAtMs: columns.finishedAt(j), succeeded: columns.phase(j) === "succeeded" }));
   const estimate = estimateDuration(history, { nowMs: options.nowMs, minSamples: options.minSamples });
   if (estimate === undefined) return undefined;
   return { estimate, jobAgeAtStartMs: options.started ? 0 : jobAgeMs(columns.startedAt(job), options.nowMs, estimate) };
@@ -66,15 +56,3 @@ export function describeProgress(status: string, forecast: RestoreForecast, wait
   const usual = age > expectedMs + 2 * spreadMs ? `, longer than usual (${approxDuration(expectedMs)})` : forecastNote(forecast);
   return `${status} for ${approxDuration(age).slice(1)}${usual}`;
 }
-
-const dateMs = (value: unknown): number | undefined => {
-  const ms = typeof value === "string" ? Date.parse(value) : NaN;
-  return Number.isNaN(ms) ? undefined : ms;
-};
-
-/** Tenant and Flex jobs: `restoreScheduledDate` (or `submittedAt`) → `restoreFinishedDate` (or `finishedDate`), COMPLETED. */
-export const statusJobHistory: HistoryColumns<RestoreJob> = Object.freeze({
-  startedAt: jobTime,
-  finishedAt: (job: RestoreJob) => dateMs(job.restoreFinishedDate) ?? dateMs(job.finishedDate),
-  succeeded: (job: RestoreJob) => job.status === "COMPLETED",
-});

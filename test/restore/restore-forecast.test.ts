@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { adoptOrCreateRestore, runRestore, tenantRestoreFamily } from "../../src/restore";
-import { approxDuration, describeProgress, forecastRestore, statusJobHistory } from "../../src/restore/restore-forecast";
+import { approxDuration, describeProgress, forecastRestore } from "../../src/restore/restore-forecast";
 import type { TenantRestoreJob } from "../../src/schemas";
 import { ManualClock } from "../../src/util/clock";
 import { FakeTenantClient, request } from "./fake-tenant-client";
@@ -27,21 +27,21 @@ describe("forecastRestore", () => {
 
   it("forecasts from finished jobs of the same delivery type only; a new job is 0 old whatever its date says", () => {
     const jobs = [...history(now, [6 * MIN, 6 * MIN, 6 * MIN]), ...history(now, [60 * MIN, 60 * MIN, 60 * MIN], { deliveryType: "DOWNLOAD" })];
-    const f = forecastRestore(statusJobHistory, jobs, job, { nowMs: now, started: true });
+    const f = forecastRestore(tenantRestoreFamily, jobs, job, { nowMs: now, started: true });
     assert.equal(f?.estimate.expectedMs, 6 * MIN);
     assert.equal(f?.estimate.samples, 3);
     assert.equal(f?.jobAgeAtStartMs, 0);
   });
 
   it("an adopted job's age comes from its start date", () => {
-    const f = forecastRestore(statusJobHistory, history(now, [6 * MIN, 6 * MIN, 6 * MIN]), job, { nowMs: now, started: false });
+    const f = forecastRestore(tenantRestoreFamily, history(now, [6 * MIN, 6 * MIN, 6 * MIN]), job, { nowMs: now, started: false });
     assert.equal(f?.jobAgeAtStartMs, 4 * MIN);
   });
 
   it("has no forecast with too little or only failed history", () => {
-    assert.equal(forecastRestore(statusJobHistory, history(now, [6 * MIN, 6 * MIN]), job, { nowMs: now, started: true }), undefined);
+    assert.equal(forecastRestore(tenantRestoreFamily, history(now, [6 * MIN, 6 * MIN]), job, { nowMs: now, started: true }), undefined);
     const failed = history(now, [6 * MIN, 6 * MIN, 6 * MIN], { status: "FAILED" });
-    assert.equal(forecastRestore(statusJobHistory, failed, job, { nowMs: now, started: true }), undefined);
+    assert.equal(forecastRestore(tenantRestoreFamily, failed, job, { nowMs: now, started: true }), undefined);
   });
 
   it("says durations the way a person would", () => {
