@@ -3,6 +3,7 @@
  * the command, date and machine, to BENCHMARKS.md. Loopback only; every loop is bounded.
  *
  *   waiting          requests and completion lag for 10 s … 1 h restores (simulated time)
+ *   forecast         the same with the source cluster's history (accurate, misleading, none) vs the old policy
  *   auth             HTTP exchanges per call with and without reusing the digest challenge
  *   listing          10,000 Cloud Backup restore jobs at 50 ms per round trip (real time)
  *   engine overhead  `pulumi up` of 20 TenantRestores vs 20 no-op dynamic resources (real CLI)
@@ -12,6 +13,7 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { benchAuth } from "./auth";
 import { benchEngineOverhead, pulumiVersion } from "./engine-overhead";
+import { benchForecast } from "./forecast";
 import { benchListing } from "./listing";
 import { machineInfo, renderTable, REPO_ROOT, writeReport, type Row } from "./table";
 import { benchWaiting } from "./waiting";
@@ -20,6 +22,7 @@ type Bench = () => Promise<{ rows: Row[]; notes: string[] }>;
 
 const BENCHES: Array<[string, Bench]> = [
   ["waiting", benchWaiting],
+  ["forecast", benchForecast],
   ["auth", benchAuth],
   ["listing", benchListing],
   ["engine overhead + memory", benchEngineOverhead],

@@ -123,7 +123,7 @@ export async function benchWaiting(): Promise<{ rows: Row[]; notes: string[] }> 
     "**waiting** — simulated time: the simulator and the waiter share one `ManualClock` (sleep advances it at " +
       "once), every request is real HTTP to the simulator on 127.0.0.1. Lifecycle 5 % PENDING, 5 % QUEUED, 90 % " +
       `RUNNING. *ours* = \`runRestore\` (src/restore: adoption list, POST, \`waitForRestoreJob\`) with the default ` +
-      `poll policy (first ${p.firstIntervalMs / 1000} s, ×${p.growthFactor}, max ${p.maxIntervalMs / 1000} s) and ` +
+      `poll policy without history (the seed has none for this cluster: first ${p.firstIntervalMs / 1000} s, ×${p.growthFactor}, max ${p.maxIntervalMs / 1000} s) and ` +
       "timeout max(3,600 s, 2 × duration), so the timeout never decides (the default 3,600 s would end the wait " +
       "of the 3,600 s restores at its deadline: exactly at completion, or with a timeout error). *fixed* = POST, then sleep + GET until " +
       "COMPLETED (first GET one interval after the POST), same client. *GETs* = authenticated GETs of the job; " +
@@ -134,8 +134,9 @@ export async function benchWaiting(): Promise<{ rows: Row[]; notes: string[] }> 
       `measured at ${PHASES} durations spread evenly over [D, D + min(D, 60 s)), which for D ≥ 60 s sample every ` +
       "phase of the 4 s, 30 s and 60 s grids: the first numbers are at exactly D, then the mean and max lag and " +
       `the max GETs over the ${PHASES}. The target (≤ 30 GETs and lag ≤ min(10 % of duration, 30 s), judged on ` +
-      "the max) applies to ours at 600 s only. At 10 s the default first intervals (2 + 3 + 4.5 + 6.75 s) give " +
-      "a lag of several seconds, far above 10 % of such a short restore; `pollIntervalSeconds` lowers it.",
+      "the max) applies to ours at 600 s only. At 10 s the default first intervals (1.5 + 2.1 + 2.94 + 4.12 s) give " +
+      "a lag of a few seconds, far above 10 % of such a short restore; `pollIntervalSeconds` lowers it, and so " +
+      "does a history of earlier restores of the cluster (see *forecast*).",
   ];
   return { rows, notes };
 }

@@ -40,7 +40,7 @@ export const getLegacyRestoreJobOutput = outputForm(getLegacyRestoreJob);
 export interface WaitForTenantRestoreJobArgs extends GetRestoreParams {
   /** Default 3600. */
   timeoutSeconds?: number;
-  /** First pause between checks; default 2 (grows ×1.5 to 30 s). */
+  /** First pause between checks; default 1.5 (grows ×1.4 to 30 s). */
   pollIntervalSeconds?: number;
 }
 

@@ -19,7 +19,7 @@ export interface RestoreArgs {
   waitForCompletion?: pulumi.Input<boolean>;
   /** Default 3600, 1..172800. */
   timeoutSeconds?: pulumi.Input<number>;
-  /** First pause between status checks (default 2, growing ×1.5 to 30 s). */
+  /** First pause between status checks, growing ×1.4 to 30 s; when set, the history forecast does not change the schedule (unset: 1.5 s, or the forecast). */
   pollIntervalSeconds?: pulumi.Input<number>;
   /** Default 86400; 0 never adopts a finished identical restore (see findAdoptableJob). */
   adoptionWindowSeconds?: pulumi.Input<number>;

@@ -3,7 +3,7 @@ import { ClusterName, DeploymentItemName, ObjectId } from "./ids";
 
 /** Limits of the wait settings of TenantRestore / FlexRestore (README: "Inputs"). */
 export const RESTORE_TIMEOUT_SECONDS = { min: 1, max: 172_800, default: 3600 } as const;
-/** Below 1 s is meant for the local simulator; against Atlas keep the default 2 s or more. */
+/** Below 1 s is meant for the local simulator; against Atlas keep 1 s or more (or leave it unset). */
 export const POLL_INTERVAL_SECONDS = { min: 0.01, max: 600, default: 2 } as const;
 export const ADOPTION_WINDOW_SECONDS = { min: 0, max: 604_800, default: 86_400 } as const;
 
@@ -37,7 +37,7 @@ export type RestoreWaitArgs = z.infer<typeof RestoreWaitArgs>;
 /**
  * The inputs of a restore resource. Strict: a misspelt input is an error, not silently ignored.
  * - `timeoutSeconds`: integer 1..172800 (48 h), default 3600. Atlas can't cancel a restore; the wait just ends.
- * - `pollIntervalSeconds`: 0.01..600, default 2; the first pause between status checks, growing ×1.5 to 30 s.
+ * - `pollIntervalSeconds`: 0.01..600; when set, a fixed schedule from this first pause, growing ×1.4 to 30 s; unset: 1.5 s ×1.4, or the forecast from the cluster's history.
  * - `waitForCompletion`: default true; false records the job as soon as Atlas accepted it.
  * - `adoptionWindowSeconds`: integer 0..604800 (7 days), default 86400; how old a COMPLETED identical restore may be
  *   to be adopted instead of starting another (0: never adopt a finished one). See `findAdoptableJob`.
