@@ -32,7 +32,7 @@ export interface ForecastPollOptions {
 export const defaultForecastPollOptions: Readonly<ForecastPollOptions> = Object.freeze({
   denseShare: 0.02,
   minDenseMs: 2000,
-  sparseShare: 1 / 3,
+  sparseShare: 0.5,
   windowSpreads: 1,
   minWindowShare: 0.04,
   maxWindowShare: 0.06,

@@ -30,10 +30,10 @@ describe("forecast poll policy", () => {
     assert.equal(forecastPlan({ expectedMs: 20_000, spreadMs: 400 }, 30_000).denseMs, 2000, "never denser than every 2 s");
   });
 
-  it("polls sparsely (three even steps) until the window, densely in it", () => {
+  it("polls sparsely (two even steps) until the window, densely in it", () => {
     const times = pollTimes((t) => forecastDelay(plan, t), HOUR);
-    [0.32, 0.64, 0.96].forEach((share, i) => near(times[i]!, share * HOUR, `sparse poll ${i}`));
-    assert.equal(times.length, 6, "three sparse polls, then dense ones up to the expected finish");
+    [0.48, 0.96].forEach((share, i) => near(times[i]!, share * HOUR, `sparse poll ${i}`));
+    assert.equal(times.length, 5, "two sparse polls, then dense ones up to the expected finish");
     assert.ok(times.at(-1)! - HOUR < 0.02 * HOUR, "a job finishing on time is seen within 2 % of its duration");
   });
 
@@ -48,7 +48,7 @@ describe("forecast poll policy", () => {
   });
 
   it("is what pollDelay does with an estimate, in job time", () => {
-    near(pollDelay(defaultPollPolicy, 0, { elapsedMs: 0, timeoutMs: 2 * HOUR, estimate })!, 0.32 * HOUR);
+    near(pollDelay(defaultPollPolicy, 0, { elapsedMs: 0, timeoutMs: 2 * HOUR, estimate })!, 0.48 * HOUR);
     // An adopted job already 0.9 h old: the next poll is at the window's start.
     near(pollDelay(defaultPollPolicy, 0, { elapsedMs: 0, jobElapsedMs: 0.9 * HOUR, timeoutMs: 2 * HOUR, estimate })!, 0.06 * HOUR);
   });
