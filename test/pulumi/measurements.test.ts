@@ -76,4 +76,24 @@ describe("cost of one create-and-wait (shared ManualClock: simulator time = wait
     const polls = h.sim.requestLog.entries().filter((e) => e.authenticated && e.method === "GET" && /restores\/[a-f0-9]{24}$/.test(e.path));
     assert.equal(polls.length, 10, "every 60 s, as asked");
   });
+
+  it("a wait resumed after a timeout lists the history once and keeps polling by the forecast", async () => {
+    const clock = new ManualClock();
+    h = await startHarness({ now: () => clock.now(), clock, lifecycle: { pendingMs: 30_000, queuedMs: 30_000, runningMs: 540_000 } });
+    h.sim.seedRestoreHistory(h.sim.seed.defaultProjectId, h.sim.seed.defaultSourceCluster, { count: 5, durations: { kind: "fixed", durationsMs: [600_000] } });
+    const { pollIntervalSeconds: _p, ...inputs } = h.inputs({ timeoutSeconds: 120 });
+    const err = (await h.provider.create(inputs).then(
+      () => assert.fail("a 10 min restore cannot finish within a 120 s timeout"),
+      (e: unknown) => e,
+    )) as { id: string; properties: Record<string, unknown> };
+    assert.ok(err.id, String(err));
+    h.sim.requestLog.clear();
+    h.logs.length = 0;
+    const { outs } = await h.provider.update(err.id, err.properties, { ...inputs, timeoutSeconds: 3600 });
+    assert.equal(outs.status, "COMPLETED");
+    const log = h.sim.requestLog.entries().filter((e) => e.authenticated);
+    assert.equal(log.filter((e) => /restores$/.test(e.path)).length, 1, "one listing for the forecast");
+    assert.ok(log.length <= 8, `${log.length} requests to resume a 10 min restore 2 min in`);
+    assert.match(h.logs[0]!, /usually done in ~10 min/);
+  });
 });
