@@ -57,6 +57,8 @@ export {
   type RequestLogFilter,
   type RestoreHistoryEntry,
   type SimulatorState,
+  type SeedRestoreHistoryOptions,
+  type DurationDistribution,
 } from "./simulator";
 // --- restore logic and Pulumi resources (src/restore, src/pulumi) ---
 export * from "./restore";
