@@ -1,4 +1,5 @@
 export { TenantRestore, FlexRestore, RestoreResource, type RestoreArgs } from "./restore-resource";
+export { CloudBackupRestore, type CloudBackupRestoreArgs as CloudBackupRestoreInputs } from "./cloud-backup-restore";
 export { restoreProvider, tenantRestoreProvider, flexRestoreProvider } from "./restore-provider";
 export { CONFIG_KEYS, settingsFromConfig, type ConfigSource } from "./settings";
 export { PartialStateError } from "./restore-outputs";
