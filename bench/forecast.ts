@@ -1,11 +1,13 @@
 import type { AtlasClient } from "../src/atlas";
 import { pollPolicyFor, type PollPolicy } from "../src/restore/poll-policy";
 import { runRestore } from "../src/restore/create-restore";
-import { flexRestoreFamily, tenantRestoreFamily, type RestoreFamily } from "../src/restore/restore-family";
+import { cloudBackupRestoreFamily } from "../src/restore/cloud-backup-family";
+import { flexRestoreFamily, tenantRestoreFamily } from "../src/restore/restore-family";
+import type { AnyRestoreJob, RestoreArgsBase, RestoreFamily } from "../src/restore/family-types";
+import { CloudBackupRestoreArgs } from "../src/schemas/cloud-backup-args";
 import type { AtlasSimulator, SeedProject } from "../src/simulator";
 import type { DurationDistribution } from "../src/simulator/seed-history";
 import { ManualClock } from "../src/util/clock";
-import { runDedicated } from "./forecast-dedicated";
 import { clientFor, withSimulator } from "./sim";
 import { fmt, type Row } from "./table";
 
@@ -25,7 +27,7 @@ export const BENCH_SEED: SeedProject[] = [
     name: "forecast-project",
     tenantClusters: [{ name: "src-m2", snapshots: 1 }, { name: "dst-m2" }],
     flexClusters: [{ name: "src-flex", snapshots: 1 }, { name: "dst-flex" }],
-    dedicatedClusters: [{ name: "src-m10" }, { name: "dst-m10" }],
+    dedicatedClusters: [{ name: "src-m10", snapshots: 1 }, { name: "dst-m10" }],
   },
 ];
 export const SOURCE: Record<Kind, string> = { tenant: "src-m2", flex: "src-flex", dedicated: "src-m10" };
@@ -57,25 +59,30 @@ async function measure(kind: Kind, durationMs: number, history: DurationDistribu
     if (history) sim.seedRestoreHistory(projectId, SOURCE[kind], { count: HISTORY_JOBS, durations: history, seed });
     const timeoutMs = Math.max(3_600_000, 4 * durationMs);
     const client = clientFor(sim, { clock, ...(kind === "flex" ? { apiVersion: "v2" } : {}) });
-    const { finishedAt, gets } =
-      kind === "dedicated"
-        ? await runDedicated(sim, client, clock, { source: SOURCE[kind], target: TARGET[kind], durationMs, timeoutMs, policy })
-        : await runStatusFamily(sim, client, clock, kind, timeoutMs, policy);
+    const { finishedAt, gets } = await runFamily(sim, client, clock, kind, timeoutMs, policy);
     return { gets, lagMs: clock.now() - finishedAt };
   });
 }
 
-async function runStatusFamily(sim: AtlasSimulator, client: AtlasClient, clock: ManualClock, kind: "tenant" | "flex", timeoutMs: number, policy: Readonly<PollPolicy>) {
-  const family = (kind === "tenant" ? tenantRestoreFamily : flexRestoreFamily) as RestoreFamily<AtlasClient>;
-  const snapshot = sim.seed.projects[0]![kind === "tenant" ? "tenantClusters" : "flexClusters"].find((c) => c.name === SOURCE[kind])!.snapshots[0]!;
-  const request = { projectId: sim.seed.defaultProjectId, clusterName: SOURCE[kind], snapshotId: snapshot.id, targetDeploymentItemName: TARGET[kind] };
-  const { job } = await runRestore({ family, client, request, clock, wait: { timeoutMs, policy } });
-  if (job.status !== "COMPLETED") throw new Error(`${kind}: job ${job.id} ended ${job.status}`);
-  const simJob = sim.state.restoreJobs.get(job.id)!;
-  const { pendingMs, queuedMs, runningMs } = simJob.phases;
-  const getRoute = kind === "tenant" ? "getTenantRestore" : "getFlexRestoreJob";
+/** The real flow (`runRestore`: adoption listing, POST, wait) with the family's row; the job's finish from the simulator. */
+async function runFamily(sim: AtlasSimulator, client: AtlasClient, clock: ManualClock, kind: Kind, timeoutMs: number, policy: Readonly<PollPolicy>) {
+  const projectId = sim.seed.defaultProjectId;
+  const p = sim.seed.projects[0]!;
+  const clusters = kind === "tenant" ? p.tenantClusters : kind === "flex" ? p.flexClusters : p.dedicatedClusters;
+  const snapshotId = clusters.find((c) => c.name === SOURCE[kind])!.snapshots[0]!.id;
+  const source = { projectId, clusterName: SOURCE[kind], snapshotId };
+  const [family, request, getRoute] =
+    kind === "dedicated"
+      ? [cloudBackupRestoreFamily, CloudBackupRestoreArgs.parse({ ...source, deliveryType: "automated", targetClusterName: TARGET[kind] }), "getCloudBackupRestoreJob"]
+      : kind === "tenant"
+        ? [tenantRestoreFamily, { ...source, targetDeploymentItemName: TARGET[kind] }, "getTenantRestore"]
+        : [flexRestoreFamily, { ...source, targetDeploymentItemName: TARGET[kind] }, "getFlexRestoreJob"];
+  const { job } = await runRestore({ family: family as unknown as RestoreFamily<AtlasClient, RestoreArgsBase, AnyRestoreJob>, client, request: request as RestoreArgsBase, clock, wait: { timeoutMs, policy } });
+  if (family.phase(job as never) !== "succeeded") throw new Error(`${kind}: job ${job.id} ended ${family.status(job as never)}`);
+  const finishedAt =
+    kind === "dedicated" ? sim.state.cloudBackupJobs.get(job.id)!.finishedAt! : (({ createdAt, phases: f }) => createdAt + f.pendingMs + f.queuedMs + f.runningMs)(sim.state.restoreJobs.get(job.id)!);
   const gets = sim.requestLog.entries().filter((e) => e.authenticated && e.route === getRoute).length;
-  return { finishedAt: simJob.createdAt + pendingMs + queuedMs + runningMs, gets };
+  return { finishedAt, gets };
 }
 
 interface Cell {
@@ -132,8 +139,9 @@ export async function benchForecast(): Promise<{ rows: Row[]; notes: string[] }>
       "run's duration; *3× shorter/longer* = the same around D/3 or 3D; *no history* = none. *ours* = today's default " +
       "policy (forecast from the adoption listing; without one 1.5 s ×1.4 up to 30 s); *before* = the policy before " +
       "the forecast (2 s ×1.5 up to 30 s), on the same runs. GETs = polls of the job (the adoption listing and the " +
-      "POST come on top: 2 requests); lag = completion seen minus the job's finish. Tenant and Flex go through " +
-      "`runRestore` (listing, POST, wait); dedicated: see forecast-dedicated.ts.",
+      "POST come on top: 2 requests); lag = completion seen minus the job's finish. " +
+      "Every kind goes through `runRestore` (adoption listing, POST, wait) with its family row " +
+      "(dedicated: `CloudBackupRestore`, deliveryType automated).",
   ];
   return { rows, notes };
 }

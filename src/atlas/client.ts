@@ -4,6 +4,9 @@ import {
   ClusterRef, CreateRestoreParams, GetLegacyRestoreJobParams, GetRestoreParams, GetSnapshotParams, IterateParams,
   MAX_ITEMS_PER_PAGE, PageParams,
 } from "../schemas/requests";
+import {
+  CreateCloudBackupRestoreParams, GetCloudBackupRestoreParams, type ClusterDescription, type CloudBackupSnapshot,
+} from "../schemas/cloud-backup";
 import type { CloudBackupRestoreJob, FlexRestoreJob, FlexSnapshot, LegacyRestoreJob, TenantRestoreJob, TenantSnapshot } from "../schemas/restore-job";
 import { parseInput } from "../schemas/validate";
 import type { AtlasClientOptions } from "./atlas-client-options";
@@ -81,7 +84,7 @@ export class AtlasClient {
     }
   }
 
-  private iterate<K extends "listCloudBackupRestoreJobs" | "listFlexRestoreJobs">(name: K, p: IterateParams): AsyncGenerator<Result<K>["results"][number]> {
+  private iterate<K extends "listCloudBackupRestoreJobs" | "listFlexRestoreJobs" | "listCloudBackupSnapshots">(name: K, p: IterateParams): AsyncGenerator<Result<K>["results"][number]> {
     const itemsPerPage = p.itemsPerPage ?? MAX_ITEMS_PER_PAGE;
     const getPage = (pageNum: number, includeCount: boolean) => this.call(name, p, { pageNum, itemsPerPage, includeCount });
     return paginate(getPage, { itemsPerPage, maxPages: this.maxPages, concurrency: this.concurrency, path: this.path(name, p) });
@@ -148,5 +151,36 @@ export class AtlasClient {
   async getFlexSnapshot(p: GetSnapshotParams): Promise<FlexSnapshot> {
     this.requireVersion("getFlexSnapshot");
     return this.call("getFlexSnapshot", parseInput(GetSnapshotParams, p, "getFlexSnapshot parameters"));
+  }
+
+  // ── dedicated (M10+) clusters ──
+  /** Starts a Cloud Backup restore (never retried once sent; see the retry policy). */
+  async createCloudBackupRestoreJob(p: CreateCloudBackupRestoreParams): Promise<CloudBackupRestoreJob> {
+    const { projectId, clusterName, targetProjectId, ...rest } = parseInput(CreateCloudBackupRestoreParams, p, "createCloudBackupRestoreJob parameters");
+    const body = { ...rest, ...(rest.targetClusterName !== undefined ? { targetGroupId: targetProjectId ?? projectId } : {}) };
+    return this.call("createCloudBackupRestoreJob", { projectId, clusterName }, undefined, body);
+  }
+  async getCloudBackupRestoreJob(p: GetCloudBackupRestoreParams): Promise<CloudBackupRestoreJob> {
+    return this.call("getCloudBackupRestoreJob", parseInput(GetCloudBackupRestoreParams, p, "getCloudBackupRestoreJob parameters"));
+  }
+  /** Cancels a restore job (Atlas answers 204). */
+  async cancelCloudBackupRestoreJob(p: GetCloudBackupRestoreParams): Promise<void> {
+    await this.call("cancelCloudBackupRestoreJob", parseInput(GetCloudBackupRestoreParams, p, "cancelCloudBackupRestoreJob parameters"));
+  }
+  /** One page of a dedicated cluster's snapshots. */
+  async listCloudBackupSnapshots(p: PageParams): Promise<Page<CloudBackupSnapshot>> {
+    const i = parseInput(PageParams, p, "listCloudBackupSnapshots parameters");
+    return this.call("listCloudBackupSnapshots", i, pageQuery(i));
+  }
+  /** Every snapshot, in the fewest requests. */
+  iterateCloudBackupSnapshots(p: IterateParams): AsyncIterable<CloudBackupSnapshot> {
+    return this.iterate("listCloudBackupSnapshots", parseInput(IterateParams, p, "iterateCloudBackupSnapshots parameters"));
+  }
+  async getCloudBackupSnapshot(p: GetSnapshotParams): Promise<CloudBackupSnapshot> {
+    return this.call("getCloudBackupSnapshot", parseInput(GetSnapshotParams, p, "getCloudBackupSnapshot parameters"));
+  }
+  /** A cluster's description; a Flex cluster's name answers 400 CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API. */
+  async getCluster(p: ClusterRef): Promise<ClusterDescription> {
+    return this.call("getCluster", parseInput(ClusterRef, p, "getCluster parameters"));
   }
 }

@@ -9,7 +9,7 @@ import type { RequestLogEntry } from "../../src/simulator/request-log";
 import { DEFAULT_PROJECT_NAME } from "../../src/simulator/seed";
 import type { SimRestoreJob } from "../../src/simulator/state";
 import { PulumiProject, REPO_ROOT, logSummary, pulumiBinDir, resourcesOfType, type PulumiRun, type StackExport } from "../helpers/pulumi-cli";
-import { processTree } from "../helpers/process-tree";
+import { killTree, processTree } from "../helpers/process-tree";
 
 // `pulumi up` of the seed-environment example, killed with SIGKILL (the CLI and every process under
 // it, as a CI runner or the OOM killer would) at ten moments between "about to POST" and "about to
@@ -99,30 +99,6 @@ const MOMENTS: Moment[] = [
 ];
 
 
-/** SIGKILL for the CLI and everything under it. Plugins run in their own process groups, so the tree is frozen first (SIGSTOP, until no new process appears), then killed. */
-function killTree(root: number): number[] {
-  const frozen = new Set<number>();
-  for (let round = 0; round < 10; round++) {
-    const fresh = processTree(root).filter((pid) => !frozen.has(pid));
-    if (fresh.length === 0) break;
-    for (const pid of fresh) {
-      try {
-        process.kill(pid, "SIGSTOP");
-        frozen.add(pid);
-      } catch {
-        // already gone
-      }
-    }
-  }
-  for (const pid of frozen) {
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-  return [...frozen];
-}
 
 describe("interrupted `pulumi up` (SIGKILL at 10 moments, SIGINT, SIGTERM) under the real Pulumi engine", function () {
   this.timeout(10 * 60_000);

@@ -22,3 +22,28 @@ export function processTree(root: number): number[] {
   }
   return tree;
 }
+
+/** SIGKILL for the CLI and everything under it. Plugins run in their own process groups, so the tree is frozen first (SIGSTOP, until no new process appears), then killed. */
+export function killTree(root: number): number[] {
+  const frozen = new Set<number>();
+  for (let round = 0; round < 10; round++) {
+    const fresh = processTree(root).filter((pid) => !frozen.has(pid));
+    if (fresh.length === 0) break;
+    for (const pid of fresh) {
+      try {
+        process.kill(pid, "SIGSTOP");
+        frozen.add(pid);
+      } catch {
+        // already gone
+      }
+    }
+  }
+  for (const pid of frozen) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  return [...frozen];
+}

@@ -1,0 +1,181 @@
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
+import { PulumiProject, REPO_ROOT, logSummary, pulumiBinDir, resourcesOfType } from "../helpers/pulumi-cli";
+import { killTree } from "../helpers/process-tree";
+
+// CloudBackupRestore (dedicated M10+ clusters) under the real Pulumi engine. Each `pulumi up` runs
+// several resources of one program (test/fixtures/cloud-backup: config `restores` is JSON) to keep
+// the number of engine runs low: the happy paths in one run, the three failure flags in another,
+// then SIGKILL at three moments, then a preview refusal. One simulator for the suite, with extra
+// dedicated target clusters so the cases never share a target.
+
+const TYPE = "pulumi-nodejs:dynamic/pulumi-atlas-restore:CloudBackupRestore";
+const FAST_ENV = { PULUMI_NODEJS_TRANSPILE_ONLY: "true" };
+const TARGETS = ["t-auto", "t-pit", "t-oplog", "t-fail", "t-cancel", "t-kill-1", "t-kill-2", "t-kill-3"];
+
+describe("CloudBackupRestore under the real Pulumi engine", function () {
+  this.timeout(10 * 60_000);
+  let sim: AtlasSimulator;
+  let project: PulumiProject;
+  const nowS = () => Math.floor(Date.now() / 1000);
+  const base = () => ({ projectId: sim.seed.defaultProjectId, clusterName: "prod-m10", pollIntervalSeconds: 0.1, timeoutSeconds: 120 });
+  const automated = (target: string, extra: Record<string, unknown> = {}) => ({
+    ...base(), deliveryType: "automated", snapshotId: sim.seed.defaultDedicatedSnapshotId, targetClusterName: target, ...extra,
+  });
+  const posts = () => sim.requestLog.count({ method: "POST", path: /\/clusters\/prod-m10\/backup\/restoreJobs$/ });
+  const jobsOnto = (target: string) => [...sim.state.cloudBackupJobs.values()].filter((j) => j.targetClusterName === target);
+  const jobOnto = (target: string) => jobsOnto(target)[0];
+  const up = async (label: string, restores: Record<string, unknown>, allowFailure = false) => {
+    await project.setConfig("restores", JSON.stringify(restores));
+    const run = await project.run(["up", "--yes", "--skip-preview"], { env: FAST_ENV, allowFailure });
+    logSummary(label, run);
+    return run;
+  };
+
+  before(async () => {
+    pulumiBinDir();
+    sim = await startAtlasSimulator({
+      lifecycle: { pendingMs: 200, queuedMs: 200, runningMs: 800 },
+      seed: { projects: [{ name: "seed-project", dedicatedClusters: TARGETS.map((name) => ({ name })) }] },
+    });
+    project = PulumiProject.create(path.join(REPO_ROOT, "test", "fixtures", "cloud-backup"), { stack: "e2e" });
+    await project.init();
+    await project.setConfigs([
+      ["mongodbatlas:publicKey", sim.publicKey, true],
+      ["mongodbatlas:privateKey", sim.privateKey, true],
+      ["mongodbatlas:baseUrl", sim.url],
+    ]);
+  });
+  after(async () => {
+    await sim?.stop();
+    project?.remove();
+  });
+
+  it("automated, point in time (seconds and oplog) and download in one up: one POST each, COMPLETED; unchanged up writes nothing; refresh keeps; destroy forgets, cancels the download", async () => {
+    const restores = {
+      auto: automated("t-auto"),
+      pit: automated("t-pit", { deliveryType: "pointInTime", snapshotId: undefined, pointInTimeUTCSeconds: nowS() - 7200 }),
+      oplog: automated("t-oplog", { deliveryType: "pointInTime", snapshotId: undefined, oplogTs: nowS() - 3600, oplogInc: 3 }),
+      dl: { ...base(), deliveryType: "download", snapshotId: sim.seed.defaultDedicatedSnapshotId },
+    };
+    const first = await up("up (4 dedicated restores)", restores);
+    assert.equal(posts(), 4);
+    assert.match(first.output, /CloudBackupRestore [0-9a-f]{24}: IN_PROGRESS → COMPLETED/);
+    const outputs = (await project.outputs()) as { results: Record<string, { status: string; id: string }> };
+    for (const name of Object.keys(restores)) assert.equal(outputs.results[name]!.status, "COMPLETED", name);
+    const state = await project.stackExport();
+    const [dl] = resourcesOfType(state, TYPE).filter((r) => r.urn.endsWith("::dl"));
+    const stored = JSON.stringify(dl!.outputs?.deliveryUrls);
+    assert.match(stored, /4dabf18193072939515e22adb298388d/, "deliveryUrls is a secret in state");
+    assert.ok(!JSON.stringify(state).includes("restore.example.com"), "no download URL in plaintext anywhere in state");
+
+    const writesBefore = sim.requestLog.entries().filter((e) => e.method !== "GET").length;
+    const again = await project.run(["up", "--yes", "--skip-preview", "--expect-no-changes"], { env: FAST_ENV });
+    logSummary("up (unchanged)", again);
+    await project.run(["refresh", "--yes", "--skip-preview"], { env: FAST_ENV });
+    const refreshed = resourcesOfType(await project.stackExport(), TYPE);
+    assert.equal(refreshed.length, 4);
+    assert.ok(refreshed.every((r) => r.outputs?.status === "COMPLETED"));
+    assert.equal(sim.requestLog.entries().filter((e) => e.method !== "GET").length, writesBefore, "unchanged up and refresh write nothing");
+
+    const destroy = await project.run(["destroy", "--yes", "--skip-preview"], { env: FAST_ENV });
+    logSummary("destroy", destroy);
+    assert.equal(sim.requestLog.count({ method: "DELETE" }), 1, "only the download is cancelled");
+    assert.equal(sim.state.cloudBackupJobs.get(outputs.results.dl!.id)?.cancelled, true);
+    assert.match(destroy.output, /removed from the stack only\. Atlas cannot undo a restore/);
+    assert.match(destroy.output, /cancelled in Atlas/);
+    assert.equal(posts(), 4);
+  });
+
+  it("a failed, a cancelled and an expired job each fail the update with the job id kept; the next up POSTs nothing", async () => {
+    sim.failRestores({ targetDeploymentItemName: "t-fail" });
+    const restores = {
+      failed: automated("t-fail"),
+      cancelled: automated("t-cancel"),
+      expired: { ...base(), deliveryType: "download", snapshotId: sim.seed.projects[0]!.dedicatedClusters.find((c) => c.name === "prod-m10")!.snapshots[1]!.id },
+    };
+    const postsBefore = posts();
+    await project.setConfig("restores", JSON.stringify(restores));
+    // While `up` waits, Atlas cancels one job and lets the download's links expire before it is seen ready.
+    const watching = setInterval(() => {
+      const c = jobOnto("t-cancel");
+      if (c && !c.cancelled) c.cancelled = true;
+      for (const j of sim.state.cloudBackupJobs.values()) {
+        if (j.deliveryType === "download" && j.snapshotId === restores.expired.snapshotId && j.createdAt > Date.now() - 60_000) j.expiresAt = 0;
+      }
+    }, 20);
+    const run = await project.run(["up", "--yes", "--skip-preview"], { env: FAST_ENV, allowFailure: true }).finally(() => clearInterval(watching));
+    logSummary("up (failed, cancelled, expired)", run);
+    assert.notEqual(run.code, 0);
+    assert.match(run.output, /FAILED after/);
+    assert.match(run.output, /CANCELLED after/);
+    assert.match(run.output, /EXPIRED after/);
+    assert.equal(posts() - postsBefore, 3);
+    const kept = resourcesOfType(await project.stackExport(), TYPE);
+    assert.deepEqual(kept.map((r) => r.outputs?.status).sort(), ["CANCELLED", "EXPIRED", "FAILED"]);
+    assert.ok(kept.every((r) => /^[0-9a-f]{24}$/.test(r.id ?? "")));
+    const second = await project.run(["up", "--yes", "--skip-preview"], { env: FAST_ENV, allowFailure: true });
+    logSummary("up (again)", second);
+    assert.notEqual(second.code, 0);
+    assert.match(second.output, /as recorded by an earlier run/);
+    assert.equal(posts() - postsBefore, 3, "no second POST");
+    await project.run(["destroy", "--yes", "--skip-preview"], { env: FAST_ENV });
+  });
+
+  it("SIGKILL with the POST in flight, right after it and mid-wait: recovery ends with exactly one restore of each target", async () => {
+    const isList = (e: { method: string; path: string; status: number }) => e.method === "GET" && /prod-m10\/backup\/restoreJobs$/.test(e.path) && e.status === 200;
+    // When to kill, in ms from now (0: at once), or false: not yet. `since` = request log entries of this run.
+    const moments: [string, string, (since: ReturnType<typeof sim.requestLog.entries>, target: string) => number | false][] = [
+      ["with the POST in flight (Atlas processes it after the client died)", "t-kill-1", (since) => (since.some(isList) ? 300 : false)],
+      ["right after the POST was answered", "t-kill-2", (since) => (since.some((e) => e.method === "POST" && e.status === 200) ? 0 : false)],
+      ["mid-wait", "t-kill-3", (since) => (since.some((e) => e.method === "POST" && e.status === 200) ? 600 : false)],
+    ];
+    for (const [name, target, when] of moments) {
+      if (target === "t-kill-1") sim.faults.add({ method: "POST", kind: "delay", ms: 1500 });
+      await project.setConfig("restores", JSON.stringify({ k: automated(target) }));
+      const logStart = sim.requestLog.count();
+      let child: import("node:child_process").ChildProcess | undefined;
+      let exited = false;
+      const running = project
+        .run(["up", "--yes", "--skip-preview"], { env: FAST_ENV, allowFailure: true, onOutput: (_c, c) => (child ??= c) })
+        .finally(() => (exited = true));
+      let killAt: number | undefined;
+      let killed = false;
+      while (!exited && !killed) {
+        if (killAt === undefined) {
+          const decision = when(sim.requestLog.entries().slice(logStart), target);
+          if (decision !== false) killAt = Date.now() + decision;
+        }
+        if (killAt !== undefined && Date.now() >= killAt && child?.pid !== undefined) {
+          killTree(child.pid);
+          killed = true;
+        }
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      await running;
+      assert.ok(killed, `${name}: the moment never came`);
+      sim.faults.clear();
+      for (let i = 0; i < 100 && jobsOnto(target).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(jobsOnto(target).length, 1, `${name}: Atlas has the killed run's job`);
+      await project.run(["refresh", "--clear-pending-creates", "--yes", "--skip-preview"], { env: FAST_ENV, allowFailure: true });
+      const recovered = await project.run(["up", "--yes", "--skip-preview"], { env: FAST_ENV });
+      logSummary(`up (recovery after SIGKILL ${name})`, recovered);
+      assert.equal(jobsOnto(target).length, 1, `${name}: exactly one restore job onto ${target}`);
+      const [r] = resourcesOfType(await project.stackExport(), TYPE);
+      assert.equal(r?.id, jobOnto(target)!.id);
+      assert.equal(r?.outputs?.status, "COMPLETED");
+    }
+    await project.run(["destroy", "--yes", "--skip-preview"], { env: FAST_ENV });
+  });
+
+  it("target = source without allowOverwriteSource fails at preview, naming the field and the danger, with zero requests", async () => {
+    await project.setConfig("restores", JSON.stringify({ overwrite: automated("prod-m10") }));
+    const before = sim.requestLog.count();
+    const run = await project.run(["preview"], { env: FAST_ENV, allowFailure: true });
+    assert.notEqual(run.code, 0);
+    assert.match(run.output, /targetClusterName is the source cluster prod-m10 itself: this restore would DELETE the data of prod-m10/);
+    assert.match(run.output, /allowOverwriteSource: true/);
+    assert.equal(sim.requestLog.count(), before, "no request to Atlas");
+  });
+});
