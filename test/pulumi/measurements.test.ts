@@ -96,4 +96,24 @@ describe("cost of one create-and-wait (shared ManualClock: simulator time = wait
     assert.ok(log.length <= 8, `${log.length} requests to resume a 10 min restore 2 min in`);
     assert.match(h.logs[0]!, /usually done in ~10 min/);
   });
+
+  it("CloudBackupRestore (dedicated) forecasts from createdAt → finishedAt of the cluster's earlier jobs", async () => {
+    const clock = new ManualClock();
+    const history = { count: 8, seed: 4, durations: { kind: "triangular", minMs: 48 * 60_000, maxMs: 72 * 60_000 } } as const;
+    h = await startHarness({
+      now: () => clock.now(), clock, lifecycle: { pendingMs: 0, queuedMs: 0, runningMs: 3_600_000 },
+      seed: { projects: [{ name: "seed-project", dedicatedClusters: [{ name: "hist-m10", snapshots: 1, restoreHistory: history }, { name: "hist-target" }] }] },
+    });
+    const cb = restoreProvider("cloudBackup");
+    await cb.configure!(configureRequest({ "mongodbatlas:publicKey": h.sim.publicKey, "mongodbatlas:privateKey": h.sim.privateKey, "mongodbatlas:baseUrl": h.sim.url }));
+    const source = h.sim.seed.projects.flatMap((p) => p.dedicatedClusters).find((c) => c.name === "hist-m10")!;
+    const { outs } = await cb.create!({
+      projectId: h.sim.seed.defaultProjectId, clusterName: "hist-m10", deliveryType: "automated", snapshotId: source.snapshots[0]!.id,
+      targetClusterName: "hist-target", timeoutSeconds: 7200, __provider: "<serialized provider>",
+    });
+    assert.equal(outs.status, "COMPLETED");
+    const polls = h.sim.requestLog.entries().filter((e) => e.authenticated && e.route === "getCloudBackupRestoreJob");
+    assert.ok(polls.length <= 10, `${polls.length} polls for a 1 h dedicated restore`);
+    assert.match(h.logs[0]!, /usually done in ~(5\d|6\d|70) min$/);
+  });
 });
