@@ -141,7 +141,13 @@ export async function benchForecast(): Promise<{ rows: Row[]; notes: string[] }>
       "the forecast (2 s ×1.5 up to 30 s), on the same runs. GETs = polls of the job (the adoption listing and the " +
       "POST come on top: 2 requests); lag = completion seen minus the job's finish. " +
       "Every kind goes through `runRestore` (adoption listing, POST, wait) with its family row " +
-      "(dedicated: `CloudBackupRestore`, deliveryType automated).",
+      "(dedicated: `CloudBackupRestore`, deliveryType automated). Why some misleading-history rows say no: " +
+      "(1) *job 3× shorter*: ≤ 10 polls for a 1 h restore leave two sparse polls before the window (at E/2 and " +
+      "E − 6 %), so a job ending at E/3 is seen at E/2 — polling every ≤ 30 s before the window, as the old " +
+      "policy does, would cost ~100 polls at 1 h; the two targets cannot both hold, and the ±20 % ones were " +
+      "chosen (`pollIntervalSeconds` restores the plain schedule). (2) *job runs 3× longer*: past the window both " +
+      "policies poll every 30 s, so the mean lag of 7 runs differs by the noise of a 30 s grid (sd ≈ 3 s); at 60 s " +
+      "the window's 2–3 dense polls cost 2 more GETs than the old schedule.",
   ];
   return { rows, notes };
 }
