@@ -26,12 +26,14 @@ export function forecastRestore<J extends AnyRestoreJob>(
   job: J,
   options: { nowMs: number; started: boolean; minSamples?: number },
 ): RestoreForecast | undefined {
+  // The listed copy of the job, when the listing has it, is fresher than a job read back from state.
+  const current = jobs.find((j) => j.id === job.id) ?? job;
   const history: PastRestore[] = jobs
-    .filter((j) => j.id !== job.id && j.deliveryType === job.deliveryType)
+    .filter((j) => j.id !== job.id && j.deliveryType === current.deliveryType)
     .map((j) => ({ startedAtMs: columns.startedAt(j), finishedAtMs: columns.finishedAt(j), succeeded: columns.phase(j) === "succeeded" }));
   const estimate = estimateDuration(history, { nowMs: options.nowMs, minSamples: options.minSamples });
   if (estimate === undefined) return undefined;
-  return { estimate, jobAgeAtStartMs: options.started ? 0 : jobAgeMs(columns.startedAt(job), options.nowMs, estimate) };
+  return { estimate, jobAgeAtStartMs: options.started ? 0 : jobAgeMs(columns.startedAt(current), options.nowMs, estimate) };
 }
 
 /** "~45 s", "~6 min", "~1 h 20 min": rounded the way a person would say it. */

@@ -38,6 +38,13 @@ describe("forecastRestore", () => {
     assert.equal(f?.jobAgeAtStartMs, 4 * MIN);
   });
 
+  it("reads the job's age and delivery type from the listed copy (a job read back from state may lack them)", () => {
+    const stored = { id: job.id };
+    const f = forecastRestore(tenantRestoreFamily, [...history(now, [6 * MIN, 6 * MIN, 6 * MIN]), job], stored, { nowMs: now, started: false });
+    assert.equal(f?.jobAgeAtStartMs, 4 * MIN);
+    assert.equal(f?.estimate.samples, 3);
+  });
+
   it("has no forecast with too little or only failed history", () => {
     assert.equal(forecastRestore(tenantRestoreFamily, history(now, [6 * MIN, 6 * MIN]), job, { nowMs: now, started: true }), undefined);
     const failed = history(now, [6 * MIN, 6 * MIN, 6 * MIN], { status: "FAILED" });
