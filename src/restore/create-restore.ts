@@ -142,6 +142,6 @@ export async function runRestore<C, R extends RestoreArgsBase, J extends AnyRest
 ): Promise<StartedRestore<J>> {
   const started = await adoptOrCreateRestore(options);
   if (options.wait === false) return started;
-  const job = await waitForRestore({ forecast: started.forecast, ...options, ...options.wait, job: started.job });
+  const job = await waitForRestore({ ...options, ...options.wait, forecast: options.wait.forecast ?? started.forecast, job: started.job });
   return { ...started, job };
 }
