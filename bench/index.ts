@@ -3,6 +3,7 @@
  * the command, date and machine, to BENCHMARKS.md. Loopback only; every loop is bounded.
  *
  *   waiting          requests and completion lag for 10 s … 1 h restores (simulated time)
+ *   waiting (dedicated)  the same for CloudBackupRestore: 5 min, 30 min, 2 h vs fixed 4 s and no wait
  *   auth             HTTP exchanges per call with and without reusing the digest challenge
  *   listing          10,000 Cloud Backup restore jobs at 50 ms per round trip (real time)
  *   engine overhead  `pulumi up` of 20 TenantRestores vs 20 no-op dynamic resources (real CLI)
@@ -15,11 +16,13 @@ import { benchEngineOverhead, pulumiVersion } from "./engine-overhead";
 import { benchListing } from "./listing";
 import { machineInfo, renderTable, REPO_ROOT, writeReport, type Row } from "./table";
 import { benchWaiting } from "./waiting";
+import { benchWaitingDedicated } from "./waiting-dedicated";
 
 type Bench = () => Promise<{ rows: Row[]; notes: string[] }>;
 
 const BENCHES: Array<[string, Bench]> = [
   ["waiting", benchWaiting],
+  ["waiting (dedicated)", benchWaitingDedicated],
   ["auth", benchAuth],
   ["listing", benchListing],
   ["engine overhead + memory", benchEngineOverhead],
