@@ -173,6 +173,36 @@ describe("CloudBackupRestore under the real Pulumi engine", function () {
     await project.run(["destroy", "--yes", "--skip-preview"], { env: FAST_ENV });
   });
 
+  it("the seed-environment example with clusterType dedicated: newest snapshot → automated restore onto staging-m10, then no changes", async () => {
+    const example = PulumiProject.create(path.join(REPO_ROOT, "examples", "seed-environment"), { stack: "e2e-dedicated" });
+    try {
+      await example.init();
+      await example.setConfigs([
+        ["mongodbatlas:publicKey", sim.publicKey, true],
+        ["mongodbatlas:privateKey", sim.privateKey, true],
+        ["mongodbatlas:baseUrl", sim.url],
+        ["clusterType", "dedicated"],
+        ["sourceProjectId", sim.seed.defaultProjectId],
+        ["sourceClusterName", "prod-m10"],
+        ["targetClusterName", "staging-m10"],
+        ["maxSnapshotAgeHours", "48"],
+        ["pollIntervalSeconds", "0.1"],
+      ]);
+      const before = posts();
+      logSummary("up (seed-environment, dedicated)", await example.run(["up", "--yes", "--skip-preview"], { env: FAST_ENV }));
+      const outputs = await example.outputs();
+      assert.equal(outputs.status, "COMPLETED");
+      assert.equal(outputs.restoredSnapshotId, sim.seed.defaultDedicatedSnapshotId);
+      assert.equal(outputs.target, `${sim.seed.defaultProjectId}/staging-m10`);
+      assert.equal(posts() - before, 1);
+      await example.run(["up", "--yes", "--skip-preview", "--expect-no-changes"], { env: FAST_ENV });
+      assert.equal(posts() - before, 1);
+      await example.run(["destroy", "--yes", "--skip-preview"], { env: FAST_ENV });
+    } finally {
+      example.remove();
+    }
+  });
+
   it("target = source without allowOverwriteSource fails at preview, naming the field and the danger, with zero requests", async () => {
     await project.setConfig("restores", JSON.stringify({ overwrite: automated("prod-m10") }));
     const before = sim.requestLog.count();
