@@ -9,6 +9,7 @@ import { parseInput } from "../schemas/validate";
 import type { AtlasClientOptions } from "./atlas-client-options";
 import { API_BASE_PATHS, endpoints, fillPath, mediaTypeFor, type EndpointName } from "./endpoints";
 import { createRequesterContext, positiveOption } from "./create-requester-context";
+import { noticeOnce } from "./credentials";
 import { AtlasConfigError } from "./errors";
 import { paginate } from "./paginate";
 import { atlasRequest, type AtlasStats, type RequesterContext } from "./request";
@@ -45,6 +46,7 @@ export class AtlasClient {
 
   constructor(options: AtlasClientOptions = {}) {
     const settings = resolveAtlasSettings(options, options.env ?? process.env);
+    if (settings.notice !== undefined) (options.onNotice ?? noticeOnce)(settings.notice);
     this.baseUrl = settings.baseUrl;
     this.apiVersion = settings.apiVersion;
     const stats: AtlasStats = { calls: 0, exchanges: 0, retries: 0 };

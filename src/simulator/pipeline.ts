@@ -7,17 +7,21 @@ import { answerFault } from "./fault-responses";
 import type { FaultSpec, Faults } from "./faults";
 import { advanceRestoreJobs } from "./lifecycle";
 import { JSON_MEDIA_TYPE } from "./media-types";
+import { bearerRejection, type TokenIssuer } from "./oauth-token";
 import type { RateLimiter } from "./rate-limit";
 import type { RequestLog, RequestLogEntry } from "./request-log";
 import { writeOutgoing, type Outgoing } from "./respond";
 import { matchRoute, type Route } from "./router";
 import { dispatch } from "./dispatch";
+import { OAUTH_TOKEN_PATH } from "../schemas/oauth-token";
 import type { SimulatorState } from "./state";
 
 export interface PipelineDeps {
   state: SimulatorState;
   routes: readonly Route[];
   auth: DigestAuthenticator;
+  /** The OAuth token endpoint and Bearer checks (service accounts). */
+  tokens: TokenIssuer;
   faults: Faults;
   log: RequestLog;
   limiter: RateLimiter | undefined;
@@ -35,7 +39,8 @@ const AUTH_ERRORS: Record<DigestFailure, [string, string]> = {
 };
 
 /**
- * One exchange, in this order: read body → `beforeAuth` faults → digest (401 challenge) →
+ * One exchange, in this order: read body → `beforeAuth` faults → token endpoint (POST
+ * /api/oauth/token, answered here) → Bearer token (401 invalid/expired) or digest (401 challenge) →
  * faults → lifecycle advance → rate limit (429) → route (404 unknown, 406/415 media type,
  * 410 sunset, handler) → answer (or lose / cut it for `lost-response` / `reset-mid-response`).
  */
@@ -74,8 +79,17 @@ export class RequestPipeline {
       if (fault?.kind === "drop") return finish(answerFault(fault, req, res, () => "", JSON_MEDIA_TYPE), fault);
       if (fault?.kind === "delay" && !(await this.delay(fault.ms))) return;
 
-      const verdict = deps.auth.verify(method, rawUrl, req.headers.authorization);
+      if (method === "POST" && url.pathname === OAUTH_TOKEN_PATH) return this.token(req, res, bodyText, entry, finish, fault);
+      const bearer = /^\s*Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "");
+      const verdict = bearer ? { ok: true as const } : deps.auth.verify(method, rawUrl, req.headers.authorization);
+      const bearerVerdict = bearer ? deps.tokens.verify(bearer[1]!) : undefined;
+      if (bearerVerdict !== undefined && !bearerVerdict.ok) {
+        writeOutgoing(res, bearerRejection(bearerVerdict.failure));
+        return finish(401, fault);
+      }
+      entry.auth = bearer ? "bearer" : "digest";
       if (!verdict.ok) {
+        delete entry.auth;
         const [code, detail] = AUTH_ERRORS[verdict.failure];
         const challenge = deps.auth.challenge(verdict.failure === "stale");
         const body = JSON.stringify(atlasErrorBody(401, code, detail));
@@ -122,6 +136,19 @@ export class RequestPipeline {
     });
     advanceRestoreJobs(deps.state, now);
     return out;
+  }
+
+  /** The token endpoint: scripted faults apply to it as to an authenticated route (e.g. 429 with Retry-After). */
+  private token(req: IncomingMessage, res: ServerResponse, bodyText: string, entry: RequestLogEntry, finish: (status: number, fault?: FaultSpec) => void, early: FaultSpec | undefined): void {
+    entry.matched = true;
+    entry.route = "oauthToken";
+    const fault = early ?? this.deps.faults.take("POST", OAUTH_TOKEN_PATH, true);
+    if (fault !== undefined && !["delay", "lost-response", "reset-mid-response"].includes(fault.kind)) {
+      return finish(answerFault(fault, req, res, (stale) => this.deps.auth.challenge(stale), JSON_MEDIA_TYPE), fault);
+    }
+    const out = this.deps.tokens.handle(req.headers, bodyText);
+    writeOutgoing(res, out);
+    finish(out.status, fault);
   }
 
   /** Real-time wait (network faults are about wall time); false when the simulator stopped meanwhile. */
