@@ -87,12 +87,11 @@ export class TokenIssuer {
     return { status: 200, contentType: JSON_MEDIA_TYPE, body: JSON.stringify(body), headers: { "Cache-Control": "no-store" } };
   }
 
-  /** Checks `Authorization: Bearer <token>`. */
-  verify(token: string): { ok: true; clientId: string } | { ok: false; failure: BearerFailure } {
+  /** Checks a Bearer token: undefined when valid, else the 401 Atlas answers. */
+  rejection(token: string): Outgoing | undefined {
     const known = this.tokens.get(token);
-    if (known === undefined) return { ok: false, failure: "unknown" };
-    if (this.options.now() >= known.expiresAt) return { ok: false, failure: "expired" };
-    return { ok: true, clientId: known.clientId };
+    if (known === undefined) return bearerRejection("unknown");
+    return this.options.now() >= known.expiresAt ? bearerRejection("expired") : undefined;
   }
 
   /** Atlas forgets every token (as after a revocation): the next API call with one gets 401. */
@@ -101,7 +100,12 @@ export class TokenIssuer {
   }
 }
 
-export function bearerRejection(failure: BearerFailure): Outgoing {
+/** The token of an `Authorization: Bearer <token>` header, else undefined (digest or none). */
+export function bearerTokenOf(authorization: string | undefined): string | undefined {
+  return /^\s*Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
+}
+
+function bearerRejection(failure: BearerFailure): Outgoing {
   const detail = failure === "expired" ? "The access token has expired." : "The access token is invalid.";
   return {
     status: 401,

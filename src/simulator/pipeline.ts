@@ -7,7 +7,8 @@ import { answerFault } from "./fault-responses";
 import type { FaultSpec, Faults } from "./faults";
 import { advanceRestoreJobs } from "./lifecycle";
 import { JSON_MEDIA_TYPE } from "./media-types";
-import { bearerRejection, type TokenIssuer } from "./oauth-token";
+import { bearerTokenOf, type TokenIssuer } from "./oauth-token";
+import { answerTokenRequest } from "./token-route";
 import type { RateLimiter } from "./rate-limit";
 import type { RequestLog, RequestLogEntry } from "./request-log";
 import { writeOutgoing, type Outgoing } from "./respond";
@@ -79,17 +80,19 @@ export class RequestPipeline {
       if (fault?.kind === "drop") return finish(answerFault(fault, req, res, () => "", JSON_MEDIA_TYPE), fault);
       if (fault?.kind === "delay" && !(await this.delay(fault.ms))) return;
 
-      if (method === "POST" && url.pathname === OAUTH_TOKEN_PATH) return this.token(req, res, bodyText, entry, finish, fault);
-      const bearer = /^\s*Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "");
-      const verdict = bearer ? { ok: true as const } : deps.auth.verify(method, rawUrl, req.headers.authorization);
-      const bearerVerdict = bearer ? deps.tokens.verify(bearer[1]!) : undefined;
-      if (bearerVerdict !== undefined && !bearerVerdict.ok) {
-        writeOutgoing(res, bearerRejection(bearerVerdict.failure));
+      if (method === "POST" && url.pathname === OAUTH_TOKEN_PATH) {
+        Object.assign(entry, { matched: true, route: "oauthToken" });
+        const token = answerTokenRequest(deps, req, res, bodyText, fault);
+        return finish(token.status, token.fault);
+      }
+      const bearer = bearerTokenOf(req.headers.authorization);
+      const rejected = bearer === undefined ? undefined : deps.tokens.rejection(bearer);
+      if (rejected !== undefined) {
+        writeOutgoing(res, rejected);
         return finish(401, fault);
       }
-      entry.auth = bearer ? "bearer" : "digest";
+      const verdict = bearer !== undefined ? { ok: true as const } : deps.auth.verify(method, rawUrl, req.headers.authorization);
       if (!verdict.ok) {
-        delete entry.auth;
         const [code, detail] = AUTH_ERRORS[verdict.failure];
         const challenge = deps.auth.challenge(verdict.failure === "stale");
         const body = JSON.stringify(atlasErrorBody(401, code, detail));
@@ -97,6 +100,7 @@ export class RequestPipeline {
         return finish(401, fault);
       }
       entry.authenticated = true;
+      entry.auth = bearer !== undefined ? "bearer" : "digest";
 
       fault ??= deps.faults.take(method, url.pathname, true);
       const successType = match?.version === "v2" && match.route.mediaType ? match.route.mediaType : JSON_MEDIA_TYPE;
@@ -136,19 +140,6 @@ export class RequestPipeline {
     });
     advanceRestoreJobs(deps.state, now);
     return out;
-  }
-
-  /** The token endpoint: scripted faults apply to it as to an authenticated route (e.g. 429 with Retry-After). */
-  private token(req: IncomingMessage, res: ServerResponse, bodyText: string, entry: RequestLogEntry, finish: (status: number, fault?: FaultSpec) => void, early: FaultSpec | undefined): void {
-    entry.matched = true;
-    entry.route = "oauthToken";
-    const fault = early ?? this.deps.faults.take("POST", OAUTH_TOKEN_PATH, true);
-    if (fault !== undefined && !["delay", "lost-response", "reset-mid-response"].includes(fault.kind)) {
-      return finish(answerFault(fault, req, res, (stale) => this.deps.auth.challenge(stale), JSON_MEDIA_TYPE), fault);
-    }
-    const out = this.deps.tokens.handle(req.headers, bodyText);
-    writeOutgoing(res, out);
-    finish(out.status, fault);
   }
 
   /** Real-time wait (network faults are about wall time); false when the simulator stopped meanwhile. */
