@@ -11,7 +11,8 @@ export interface TokenSource {
 /**
  * The auth hook for OAuth 2.0 bearer tokens: one exchange per call. A 401 although the token
  * should still be valid (revoked, server restarted) gets one renewal and one resend; a request
- * answered 401 was not processed, so this is safe for POST too. The token never leaves this
+ * answered 401 was not processed, so this is safe for POST too. When the source keeps the token
+ * (it was just issued, so the 401 means no access), the 401 stands. The token never leaves this
  * function's scope except in the Authorization header of the exchange.
  */
 export function createBearerSend(source: TokenSource, exchange: Exchange): Send {
@@ -25,6 +26,7 @@ export function createBearerSend(source: TokenSource, exchange: Exchange): Send 
     const token = await source.token();
     const res = await once(request, token);
     if (res.status !== 401 || source.renew === undefined) return res;
-    return once(request, await source.renew(token));
+    const renewed = await source.renew(token);
+    return renewed === token ? res : once(request, renewed);
   };
 }

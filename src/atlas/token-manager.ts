@@ -4,6 +4,12 @@ import { AtlasTokenError } from "./token-error";
 
 /** A token is replaced this long before it expires (at most half its lifetime), so no call meets an expired one. */
 export const REFRESH_BEFORE_EXPIRY_MS = 60_000;
+/**
+ * A 401 on a token younger than this is not answered with another token: Atlas just issued it, so
+ * the 401 means "no access to this project", and asking again would only spend the token
+ * endpoint's rate limit (one extra token request per failing call).
+ */
+export const MIN_TOKEN_AGE_FOR_RENEWAL_MS = 10_000;
 
 /**
  * The token of one service account on one host, for the whole process. Every client and lookup
@@ -18,7 +24,7 @@ export class ServiceAccountTokens {
   /** Token requests sent (exchanges, retries included, are counted by each client). */
   requests = 0;
   #account: ServiceAccount;
-  #token: { value: string; renewAt: number } | undefined;
+  #token: { value: string; renewAt: number; issuedAt: number } | undefined;
   #inflight: Promise<string> | undefined;
   #refused: AtlasTokenError | undefined;
 
@@ -37,11 +43,13 @@ export class ServiceAccountTokens {
   }
 
   /**
-   * After a 401 with `rejected`: drop it (unless another caller already replaced it) and get
-   * another. Concurrent callers holding the same rejected token share one new request.
+   * After a 401 with `rejected`: drop it (unless another caller already replaced it, or it is too
+   * new to be the cause) and get another. Concurrent callers holding the same rejected token share
+   * one new request. Resolves with `rejected` itself when it is kept.
    */
   renew(rejected: string, io: TokenIo): Promise<string> {
-    if (this.#token?.value === rejected) this.#token = undefined;
+    const current = this.#token;
+    if (current?.value === rejected && io.clock.now() - current.issuedAt >= MIN_TOKEN_AGE_FOR_RENEWAL_MS) this.#token = undefined;
     return this.token(io);
   }
 
@@ -52,7 +60,7 @@ export class ServiceAccountTokens {
       const issued = await requestToken(io, this.#account);
       const margin = Math.min(REFRESH_BEFORE_EXPIRY_MS, issued.lifetimeMs / 2);
       // Lifetime counts from when we asked: a slow answer only makes the renewal earlier.
-      this.#token = { value: issued.accessToken, renewAt: asked + issued.lifetimeMs - margin };
+      this.#token = { value: issued.accessToken, renewAt: asked + issued.lifetimeMs - margin, issuedAt: io.clock.now() };
       return issued.accessToken;
     } catch (error) {
       if (error instanceof AtlasTokenError && error.rejectedCredentials) this.#refused = error;

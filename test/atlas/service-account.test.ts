@@ -84,8 +84,10 @@ describe("service-account authentication (OAuth 2.0 client credentials)", functi
   });
 
   it("answers a 401 on a token that should be valid with one renewal and one resend, POST included", async () => {
-    const client = new AtlasClient(sa({ apiVersion: "v1.0" }));
+    const clock = new ManualClock();
+    const client = new AtlasClient(sa({ apiVersion: "v1.0", clock }));
     await client.getTenantRestore(seededJob());
+    clock.advance(60_000); // a token a minute old that Atlas no longer accepts (revoked)
     sim.revokeTokens();
     const job = await client.createTenantRestore({ ...ref(), snapshotId: sim.seed.defaultSnapshotId, targetDeploymentItemName: sim.seed.defaultTargetCluster });
     const posts = sim.requestLog.entries({ method: "POST" }).filter((e) => e.route !== "oauthToken").map((e) => e.status);
@@ -93,6 +95,16 @@ describe("service-account authentication (OAuth 2.0 client credentials)", functi
     assert.equal(posts.length, 2);
     assert.equal(tokenRequests(), 2);
     assert.equal([...sim.state.restoreJobs.values()].filter((j) => j.id === job.id).length, 1, "exactly one job created");
+  });
+
+  it("does not renew a token Atlas refuses right after issuing it (no access): one 401 error, no extra token request", async () => {
+    const client = new AtlasClient(sa({ clock: new ManualClock() }));
+    await client.getTenantRestore(seededJob());
+    sim.revokeTokens();
+    const err = await client.getTenantRestore(seededJob()).catch((e: unknown) => e);
+    assert.ok(err instanceof AtlasApiError && err.status === 401 && /service account/.test(err.message) && err.message.includes("mongodbatlas:clientId"), String(err));
+    assert.equal(tokenRequests(), 1);
+    assert.equal(sim.requestLog.count({ status: 401 }), 1, "not re-sent with the same token");
   });
 
   it("uses a given accessToken as is, and explains a 401 on it (no token request, no renewal)", async () => {
