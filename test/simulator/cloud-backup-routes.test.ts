@@ -31,8 +31,8 @@ describe("simulator Cloud Backup and legacy restore jobs", () => {
     assert.equal(first.json.results.length, 100);
     assert.equal(first.json.totalCount, 250);
     assert.deepEqual(first.json.links, [
-      { href: `${t.sim.url}${base}`, rel: "self" },
-      { href: `${t.sim.url}${base}?pageNum=2`, rel: "next" },
+      { href: `${t.sim.url}${base}?pageNum=1&itemsPerPage=100`, rel: "self" },
+      { href: `${t.sim.url}${base}?pageNum=2&itemsPerPage=100`, rel: "next" },
     ]);
     const seen = new Set<string>();
     let url: string | undefined = `${t.sim.url}${base}?itemsPerPage=100&includeCount=false`;
