@@ -117,7 +117,7 @@ describe("lookups (Promise and Output forms)", () => {
     assert.equal((await settle(getFlexRestoreJobsOutput(flexRef, opts))).value.results.length, all.results.length);
   });
 
-  it("getLegacyRestoreJob (API v1.0)", async () => {
+  it("getLegacyRestoreJob (more in legacy-lookups.test.ts)", async () => {
     const jobId = sim.seed.legacyRestoreJobIds[0];
     const job = await getLegacyRestoreJob({ projectId: project, clusterName: dedicated, jobId }, opts);
     assert.equal(job.id, jobId);
