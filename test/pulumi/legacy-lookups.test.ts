@@ -11,11 +11,8 @@ import {
 } from "../../src/pulumi";
 import { startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
 import { ManualClock } from "../../src/util/clock";
+import { settle } from "../helpers/settle-output";
 
-async function settle<T>(output: pulumi.Output<T>): Promise<{ value: T; secret: boolean }> {
-  const value = await (output as unknown as { promise(): Promise<T> }).promise();
-  return { value, secret: await pulumi.isSecret(output) };
-}
 
 /** Issue 14 items 1 and 2: legacy lookups follow the configured apiVersion and list jobs, Promise and Output forms. */
 describe("legacy restore-job lookups", () => {

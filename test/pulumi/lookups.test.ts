@@ -27,12 +27,8 @@ import {
 import { RestoreJobFailedError, RestoreTimeoutError } from "../../src/restore";
 import { startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
 import { ManualClock } from "../../src/util/clock";
+import { settle } from "../helpers/settle-output";
 
-/** The value of an Output and whether it is secret (outside a Pulumi program). */
-async function settle<T>(output: pulumi.Output<T>): Promise<{ value: T; secret: boolean }> {
-  const value = await (output as unknown as { promise(): Promise<T> }).promise();
-  return { value, secret: await pulumi.isSecret(output) };
-}
 
 describe("lookups (Promise and Output forms)", () => {
   let sim: AtlasSimulator;
