@@ -5,6 +5,7 @@
  *   waiting          requests and completion lag for 10 s … 1 h restores (simulated time)
  *   waiting (dedicated)  the same for CloudBackupRestore: 5 min, 30 min, 2 h vs fixed 4 s and no wait
  *   auth             HTTP exchanges per call with and without reusing the digest challenge
+ *   auth (service account)  exchanges per call with one token; token requests per hour of polling
  *   listing          10,000 Cloud Backup restore jobs at 50 ms per round trip (real time)
  *   engine overhead  `pulumi up` of 20 TenantRestores vs 20 no-op dynamic resources (real CLI)
  *   memory           peak RSS of the dynamic-provider process during those runs
@@ -14,6 +15,7 @@ import { performance } from "node:perf_hooks";
 import { benchAuth } from "./auth";
 import { benchEngineOverhead, pulumiVersion } from "./engine-overhead";
 import { benchListing } from "./listing";
+import { benchServiceAccount } from "./service-account";
 import { machineInfo, renderTable, REPO_ROOT, writeReport, type Row } from "./table";
 import { benchWaiting } from "./waiting";
 import { benchWaitingDedicated } from "./waiting-dedicated";
@@ -24,6 +26,7 @@ const BENCHES: Array<[string, Bench]> = [
   ["waiting", benchWaiting],
   ["waiting (dedicated)", benchWaitingDedicated],
   ["auth", benchAuth],
+  ["auth (service account)", benchServiceAccount],
   ["listing", benchListing],
   ["engine overhead + memory", benchEngineOverhead],
 ];
