@@ -3,8 +3,10 @@
  * the command, date and machine, to BENCHMARKS.md. Loopback only; every loop is bounded.
  *
  *   waiting          requests and completion lag for 10 s … 1 h restores (simulated time)
+ *   waiting (dedicated)  the same for CloudBackupRestore: 5 min, 30 min, 2 h vs fixed 4 s and no wait
  *   forecast         the same with the source cluster's history (accurate, misleading, none) vs the old policy
  *   auth             HTTP exchanges per call with and without reusing the digest challenge
+ *   auth (service account)  exchanges per call with one token; token requests per hour of polling
  *   listing          10,000 Cloud Backup restore jobs at 50 ms per round trip (real time)
  *   engine overhead  `pulumi up` of 20 TenantRestores vs 20 no-op dynamic resources (real CLI)
  *   memory           peak RSS of the dynamic-provider process during those runs
@@ -15,15 +17,19 @@ import { benchAuth } from "./auth";
 import { benchEngineOverhead, pulumiVersion } from "./engine-overhead";
 import { benchForecast } from "./forecast";
 import { benchListing } from "./listing";
+import { benchServiceAccount } from "./service-account";
 import { machineInfo, renderTable, REPO_ROOT, writeReport, type Row } from "./table";
 import { benchWaiting } from "./waiting";
+import { benchWaitingDedicated } from "./waiting-dedicated";
 
 type Bench = () => Promise<{ rows: Row[]; notes: string[] }>;
 
 const BENCHES: Array<[string, Bench]> = [
   ["waiting", benchWaiting],
+  ["waiting (dedicated)", benchWaitingDedicated],
   ["forecast", benchForecast],
   ["auth", benchAuth],
+  ["auth (service account)", benchServiceAccount],
   ["listing", benchListing],
   ["engine overhead + memory", benchEngineOverhead],
 ];

@@ -6,4 +6,5 @@ export { PartialStateError } from "./restore-outputs";
 export * from "./lookups";
 export * from "./flex-lookups";
 export * from "./cloud-backup-lookups";
+export * from "./legacy-lookups";
 export { type LookupOptions, holdsDownloadUrl } from "./lookup-support";

@@ -53,7 +53,7 @@ export interface SeedInfo {
   defaultDedicatedSnapshotId: string;
   /** Cloud Backup restore jobs of the default dedicated cluster, newest first. */
   cloudBackupRestoreJobIds: string[];
-  /** Legacy restore jobs of the default dedicated cluster (v1.0 only). */
+  /** Legacy restore jobs of the default dedicated cluster, newest first. */
   legacyRestoreJobIds: string[];
 }
 

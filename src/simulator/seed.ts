@@ -50,7 +50,7 @@ export interface SeedDedicatedCluster {
   pitWindowHours?: number;
   /** Finished Cloud Backup restore jobs (automated and download, alternating). */
   cloudBackupRestoreJobs?: number;
-  /** Finished Legacy Backup restore jobs (v1.0 only). */
+  /** Finished Legacy Backup restore jobs (served on v1.0 and v2). */
   legacyRestoreJobs?: number;
   /** Finished `automated` Cloud Backup restore jobs with durations from a distribution (see seed-history.ts). */
   restoreHistory?: SeedRestoreHistoryOptions;

@@ -23,7 +23,8 @@ describe("CloudBackupRestore under the real Pulumi engine", function () {
   const automated = (target: string, extra: Record<string, unknown> = {}) => ({
     ...base(), deliveryType: "automated", snapshotId: sim.seed.defaultDedicatedSnapshotId, targetClusterName: target, ...extra,
   });
-  const posts = () => sim.requestLog.count({ method: "POST", path: /\/clusters\/prod-m10\/backup\/restoreJobs$/ });
+  // Accepted requests only (the request log also holds the 401 digest challenges).
+  const posts = () => sim.requestLog.entries({ method: "POST", path: /\/clusters\/prod-m10\/backup\/restoreJobs$/ }).filter((e) => e.status === 200).length;
   const jobsOnto = (target: string) => [...sim.state.cloudBackupJobs.values()].filter((j) => j.targetClusterName === target);
   const jobOnto = (target: string) => jobsOnto(target)[0];
   const up = async (label: string, restores: Record<string, unknown>, allowFailure = false) => {
@@ -70,18 +71,19 @@ describe("CloudBackupRestore under the real Pulumi engine", function () {
     assert.match(stored, /4dabf18193072939515e22adb298388d/, "deliveryUrls is a secret in state");
     assert.ok(!JSON.stringify(state).includes("restore.example.com"), "no download URL in plaintext anywhere in state");
 
-    const writesBefore = sim.requestLog.entries().filter((e) => e.method !== "GET").length;
+    const writes = () => sim.requestLog.entries().filter((e) => e.method !== "GET" && e.status < 400).length;
+    const writesBefore = writes();
     const again = await project.run(["up", "--yes", "--skip-preview", "--expect-no-changes"], { env: FAST_ENV });
     logSummary("up (unchanged)", again);
     await project.run(["refresh", "--yes", "--skip-preview"], { env: FAST_ENV });
     const refreshed = resourcesOfType(await project.stackExport(), TYPE);
     assert.equal(refreshed.length, 4);
     assert.ok(refreshed.every((r) => r.outputs?.status === "COMPLETED"));
-    assert.equal(sim.requestLog.entries().filter((e) => e.method !== "GET").length, writesBefore, "unchanged up and refresh write nothing");
+    assert.equal(writes(), writesBefore, "unchanged up and refresh write nothing");
 
     const destroy = await project.run(["destroy", "--yes", "--skip-preview"], { env: FAST_ENV });
     logSummary("destroy", destroy);
-    assert.equal(sim.requestLog.count({ method: "DELETE" }), 1, "only the download is cancelled");
+    assert.equal(sim.requestLog.entries({ method: "DELETE" }).filter((e) => e.status === 204).length, 1, "only the download is cancelled");
     assert.equal(sim.state.cloudBackupJobs.get(outputs.results.dl!.id)?.cancelled, true);
     assert.match(destroy.output, /removed from the stack only\. Atlas cannot undo a restore/);
     assert.match(destroy.output, /cancelled in Atlas/);
@@ -158,6 +160,8 @@ describe("CloudBackupRestore under the real Pulumi engine", function () {
       sim.faults.clear();
       for (let i = 0; i < 100 && jobsOnto(target).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
       assert.equal(jobsOnto(target).length, 1, `${name}: Atlas has the killed run's job`);
+      // Recovery as a pipeline runs it (see interruption.test.ts): drop the lock, clear a pending create, up.
+      await project.run(["cancel", "--yes"], { allowFailure: true });
       await project.run(["refresh", "--clear-pending-creates", "--yes", "--skip-preview"], { env: FAST_ENV, allowFailure: true });
       const recovered = await project.run(["up", "--yes", "--skip-preview"], { env: FAST_ENV });
       logSummary(`up (recovery after SIGKILL ${name})`, recovered);
@@ -167,6 +171,36 @@ describe("CloudBackupRestore under the real Pulumi engine", function () {
       assert.equal(r?.outputs?.status, "COMPLETED");
     }
     await project.run(["destroy", "--yes", "--skip-preview"], { env: FAST_ENV });
+  });
+
+  it("the seed-environment example with clusterType dedicated: newest snapshot → automated restore onto staging-m10, then no changes", async () => {
+    const example = PulumiProject.create(path.join(REPO_ROOT, "examples", "seed-environment"), { stack: "e2e-dedicated" });
+    try {
+      await example.init();
+      await example.setConfigs([
+        ["mongodbatlas:publicKey", sim.publicKey, true],
+        ["mongodbatlas:privateKey", sim.privateKey, true],
+        ["mongodbatlas:baseUrl", sim.url],
+        ["clusterType", "dedicated"],
+        ["sourceProjectId", sim.seed.defaultProjectId],
+        ["sourceClusterName", "prod-m10"],
+        ["targetClusterName", "staging-m10"],
+        ["maxSnapshotAgeHours", "48"],
+        ["pollIntervalSeconds", "0.1"],
+      ]);
+      const before = posts();
+      logSummary("up (seed-environment, dedicated)", await example.run(["up", "--yes", "--skip-preview"], { env: FAST_ENV }));
+      const outputs = await example.outputs();
+      assert.equal(outputs.status, "COMPLETED");
+      assert.equal(outputs.restoredSnapshotId, sim.seed.defaultDedicatedSnapshotId);
+      assert.equal(outputs.target, `${sim.seed.defaultProjectId}/staging-m10`);
+      assert.equal(posts() - before, 1);
+      await example.run(["up", "--yes", "--skip-preview", "--expect-no-changes"], { env: FAST_ENV });
+      assert.equal(posts() - before, 1);
+      await example.run(["destroy", "--yes", "--skip-preview"], { env: FAST_ENV });
+    } finally {
+      example.remove();
+    }
   });
 
   it("target = source without allowOverwriteSource fails at preview, naming the field and the danger, with zero requests", async () => {

@@ -118,6 +118,14 @@ describe("CloudBackupRestore provider against the simulator", () => {
     assert.equal(posts(h), 1);
   });
 
+  it("check (pulumi preview) names each bad field and sends no request", async () => {
+    const logBefore = h.sim.requestLog.count();
+    const result = await h.cb.check({}, compact(h.dedicated({ deliveryType: "pointInTime", pointInTimeUTCSeconds: 1_700_000_000, oplogTs: 1_700_000_000, oplogInc: 1, targetClusterName: "prod-m10" })));
+    const props = (result.failures ?? []).map((f) => f.property).sort();
+    assert.deepEqual(props, ["pointInTimeUTCSeconds", "snapshotId", "targetClusterName"]);
+    assert.equal(h.sim.requestLog.count(), logBefore);
+  });
+
   const refusals: [string, Record<string, unknown>, RegExp][] = [
     ["a Flex source", { clusterName: "prod-flex" }, /CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API.*FlexRestore/],
     ["an unknown snapshot", { snapshotId: "0123456789abcdef01234567" }, /SNAPSHOT_NOT_FOUND.*getLatestCloudBackupSnapshot/],

@@ -1,21 +1,33 @@
 import { ATLAS_2023_01_01 } from "../media-types";
 import { paginate, parsePageQuery } from "../pagination";
 import type { Route, RouteContext } from "../router";
-import { renderCloudBackupJob, renderCluster, renderDedicatedSnapshot, renderLegacyJob } from "../views";
+import { renderCloudBackupJob, renderCluster, renderDedicatedSnapshot } from "../views";
 import { cancelCloudBackupJob, createCloudBackupJob, flexInClusterApi, requireDedicated } from "./cloud-backup-create";
 import { checkClusterNameParam, checkObjectIdParam, newestFirst, requireCluster, restoreJobNotFound, snapshotNotFound } from "./lookup";
 
-/** Cloud Backup restore jobs of dedicated clusters (v1.0 and v2), and Legacy Backup jobs (v1.0 only). */
+/** Cloud Backup restore jobs of dedicated clusters (v1.0 and v2); Legacy Backup jobs are in legacy.ts. */
 const BASE = "/groups/:groupId/clusters/:clusterName";
 
-function dedicatedCluster(ctx: RouteContext) {
+/** A dedicated cluster for the legacy routes (legacy.ts): any other name is 404 CLUSTER_NOT_FOUND. */
+export function dedicatedCluster(ctx: RouteContext) {
+  const groupId = checkObjectIdParam(ctx.params.groupId!, "groupId");
+  const clusterName = checkClusterNameParam(ctx.params.clusterName!, "clusterName");
+  return requireCluster(ctx.state, groupId, clusterName, ["dedicated"]);
+}
+
+/**
+ * A dedicated cluster for the Cloud Backup routes: a Flex name is 400
+ * CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API, as Atlas answers on the cluster paths (confirmed for
+ * `…/clusters/{name}`; assumed, not confirmed, for the `…/backup/…` paths under it).
+ */
+function backupCluster(ctx: RouteContext) {
   const groupId = checkObjectIdParam(ctx.params.groupId!, "groupId");
   const clusterName = checkClusterNameParam(ctx.params.clusterName!, "clusterName");
   return requireDedicated(ctx, groupId, clusterName);
 }
 
 function cloudBackupJob(ctx: RouteContext) {
-  const c = dedicatedCluster(ctx);
+  const c = backupCluster(ctx);
   const id = checkObjectIdParam(ctx.params.restoreJobId!, "restoreJobId");
   const job = ctx.state.cloudBackupJobs.get(id);
   if (job === undefined || job.projectId !== c.projectId || job.clusterName !== c.name) throw restoreJobNotFound(id, c.name);
@@ -34,7 +46,7 @@ export const cloudBackupRoutes: Route[] = [
     versions: ["v1.0", "v2"],
     mediaType: ATLAS_2023_01_01,
     handle: (ctx) => {
-      const c = dedicatedCluster(ctx);
+      const c = backupCluster(ctx);
       const page = parsePageQuery(ctx.query);
       const jobs = newestFirst([...ctx.state.cloudBackupJobs.values()].filter((j) => j.projectId === c.projectId && j.clusterName === c.name));
       return { status: 200, body: paginate(jobs, page, ctx.requestUrl, (j) => renderCloudBackupJob(j, ctx.now, ctx.apiBase)) };
@@ -52,7 +64,7 @@ export const cloudBackupRoutes: Route[] = [
     name: "createCloudBackupRestoreJob",
     method: "POST",
     pattern: `${BASE}/backup/restoreJobs`,
-    handle: (ctx) => ({ status: 200, body: renderCloudBackupJob(createCloudBackupJob(ctx, dedicatedCluster(ctx)), ctx.now, ctx.apiBase) }),
+    handle: (ctx) => ({ status: 200, body: renderCloudBackupJob(createCloudBackupJob(ctx, backupCluster(ctx)), ctx.now, ctx.apiBase) }),
   },
   {
     ...dedicated,
@@ -70,7 +82,7 @@ export const cloudBackupRoutes: Route[] = [
     method: "GET",
     pattern: `${BASE}/backup/snapshots`,
     handle: (ctx) => {
-      const c = dedicatedCluster(ctx);
+      const c = backupCluster(ctx);
       const page = parsePageQuery(ctx.query);
       const snapshots = c.snapshots.map((s, i) => ({ s, i })).reverse();
       return { status: 200, body: paginate(snapshots, page, ctx.requestUrl, ({ s, i }) => renderDedicatedSnapshot(s, snapshotHref(ctx, c.projectId, c.name, s.id), i)) };
@@ -82,7 +94,7 @@ export const cloudBackupRoutes: Route[] = [
     method: "GET",
     pattern: `${BASE}/backup/snapshots/:snapshotId`,
     handle: (ctx) => {
-      const c = dedicatedCluster(ctx);
+      const c = backupCluster(ctx);
       const id = checkObjectIdParam(ctx.params.snapshotId!, "snapshotId");
       const i = c.snapshots.findIndex((s) => s.id === id);
       if (i < 0) throw snapshotNotFound(id, c.name);
@@ -101,19 +113,6 @@ export const cloudBackupRoutes: Route[] = [
       const c = requireCluster(ctx.state, groupId, name, ["tenant", "flex", "dedicated"]);
       if (c.kind === "flex") throw flexInClusterApi(name);
       return { status: 200, body: renderCluster(c, ctx.apiBase) };
-    },
-  },
-  {
-    name: "getLegacyRestoreJob",
-    method: "GET",
-    pattern: `${BASE}/restoreJobs/:jobId`,
-    versions: ["v1.0"],
-    handle: (ctx) => {
-      const c = dedicatedCluster(ctx);
-      const id = checkObjectIdParam(ctx.params.jobId!, "jobId");
-      const job = ctx.state.legacyJobs.get(id);
-      if (job === undefined || job.projectId !== c.projectId || job.clusterName !== c.name) throw restoreJobNotFound(id, c.name);
-      return { status: 200, body: renderLegacyJob(job, ctx.apiBase) };
     },
   },
 ];
