@@ -79,7 +79,7 @@ function dedicated() {
     projectId: sourceProjectId,
     clusterName: sourceClusterName,
     deliveryType: "automated",
-    snapshotId: config.get("snapshotId") ?? latest.id,
+    snapshotId: config.get("snapshotId") ?? latest.apply((s) => s.id),
     targetProjectId,
     targetClusterName,
     timeoutSeconds: config.getNumber("timeoutSeconds") ?? 7200,

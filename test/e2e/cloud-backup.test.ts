@@ -189,7 +189,8 @@ describe("CloudBackupRestore under the real Pulumi engine", function () {
         ["pollIntervalSeconds", "0.1"],
       ]);
       const before = posts();
-      logSummary("up (seed-environment, dedicated)", await example.run(["up", "--yes", "--skip-preview"], { env: FAST_ENV }));
+      // Type-checked (no FAST_ENV): this is the program users copy.
+      logSummary("up (seed-environment, dedicated)", await example.run(["up", "--yes", "--skip-preview"]));
       const outputs = await example.outputs();
       assert.equal(outputs.status, "COMPLETED");
       assert.equal(outputs.restoredSnapshotId, sim.seed.defaultDedicatedSnapshotId);
