@@ -38,5 +38,6 @@ export function createRequesterContext(options: AtlasClientOptions, settings: At
     query,
     envelope: options.envelope === true,
     onRetry: options.onRetry,
+    signal: options.signal,
   };
 }

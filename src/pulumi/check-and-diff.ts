@@ -33,8 +33,10 @@ const targetProject = (p: Props) => p.targetProjectId ?? p.projectId;
  *   when not given) is a different restore → replace (delete first: delete only forgets the job);
  * - a change of a wait setting only → an update that records it, with no request to Atlas;
  * - a job not known COMPLETED (FAILED, or still running after a timeout) → an update, which fails
- *   again with advice (FAILED) or resumes waiting (in flight; not when waitForCompletion is false);
+ *   again with advice (FAILED) or resumes waiting (in flight; not when waitForCompletion is false),
+ *   except a job Atlas no longer lists (`jobVisible: false`, set by refresh): never waited for again;
  * - otherwise no change, and no request is made at all.
+ * A replacement always deletes first (the resource sets deleteBeforeReplace, also for `--replace`).
  */
 export function diffRestore(olds: Props, news: Props): dynamic.DiffResult {
   const replaces = RESTORE_IDENTITY_FIELDS.filter((f) => {
@@ -44,6 +46,6 @@ export function diffRestore(olds: Props, news: Props): dynamic.DiffResult {
   if (replaces.length > 0) return { changes: true, replaces: [...replaces], deleteBeforeReplace: true };
   const waitChanged = RESTORE_WAIT_FIELDS.some((f) => olds[f] !== news[f]);
   const status = olds.status;
-  const unsettled = status === "FAILED" || (status !== "COMPLETED" && news.waitForCompletion !== false);
+  const unsettled = olds.jobVisible !== false && (status === "FAILED" || (status !== "COMPLETED" && news.waitForCompletion !== false));
   return { changes: waitChanged || unsettled };
 }

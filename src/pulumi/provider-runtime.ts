@@ -11,7 +11,7 @@ import { AtlasConfigError } from "../atlas/errors";
 import type { AtlasSettingsInput } from "../atlas/settings";
 import { ADOPTION_WINDOW_MS } from "../restore/adopt";
 import { adoptOrCreateRestore, waitForRestore, type WaitSettings } from "../restore/create-restore";
-import { describeRestore, RestoreError, seconds } from "../restore/errors";
+import { describeRestore, RestoreError, RestoreJobVanishedError, seconds, type RestoreSubject } from "../restore/errors";
 import { pollPolicyFor } from "../restore/poll-policy";
 import { restoreFamily, type RestoreFamily, type RestoreJob, type RestoreKind } from "../restore/restore-family";
 import { isTenantSunset, TenantEndpointGoneError } from "../restore/tenant-sunset";
@@ -19,9 +19,10 @@ import { isNotFound } from "../restore/wait-for-restore-job";
 import { RESTORE_TIMEOUT_SECONDS, RestoreResourceArgs } from "../schemas/restore-args";
 import { parseInput } from "../schemas/validate";
 import { systemClock, type Clock } from "../util/clock";
-import { endWait, interruptionReason, resetInterruption, startWait, watchForCancellation } from "./cancellation";
+import { cancellationSignal, interruptionReason, resetInterruption, takeCancelHookNotice, trackOperation } from "./cancellation";
 import { checkRestoreInputs, diffRestore } from "./check-and-diff";
-import { partialState, restoreOutputs, storedJob, withJob, type RestoreOutputs } from "./restore-outputs";
+import { adoptionNotice, jobNotFoundNotice } from "./notices";
+import { isJobVisible, partialState, restoreOutputs, storedJob, withJob, withJobNotVisible, type RestoreOutputs } from "./restore-outputs";
 import { CONFIG_KEYS, settingsFromConfig, type ConfigSource } from "./settings";
 
 type Props = Record<string, unknown>;
@@ -57,7 +58,8 @@ function clientFor(kind: RestoreKind): AtlasClient {
   if (!client) {
     // Flex endpoints exist only in API v2.
     const version: Partial<AtlasClientOptions> = kind === "flex" ? { apiVersion: "v2" } : {};
-    client = new AtlasClient({ ...configured, ...providerHooks.clientOptions, ...version } as AtlasClientOptions);
+    // Ctrl-C (Cancel RPC or a signal) aborts every request and retry back-off of the process.
+    client = new AtlasClient({ ...configured, ...providerHooks.clientOptions, ...version, signal: cancellationSignal() } as AtlasClientOptions);
     clients.set(kind, client);
   }
   return client;
@@ -109,22 +111,25 @@ function waitSettings(kind: RestoreKind, args: RestoreResourceArgs, adopted: boo
   };
 }
 
-
-watchForCancellation();
-
-/** Waits for `job`; on failure, timeout or interruption rejects with partial state so the stack keeps the job id. */
+/**
+ * Waits for `job`; on failure, timeout or interruption rejects with partial state so the stack keeps
+ * the job id (a job that vanished is kept marked `jobVisible: false`: never waited for again).
+ */
 async function settle(kind: RestoreKind, args: RestoreResourceArgs, inputs: Props, job: RestoreJob, adopted: boolean, refetchFirst: boolean) {
   const outputs = (j: RestoreJob) => restoreOutputs(args, j, adopted);
   if (args.waitForCompletion === false) return outputs(job);
-  const controller = startWait();
+  const signal = cancellationSignal();
+  const notice = takeCancelHookNotice();
+  if (notice !== undefined) providerHooks.log(notice);
   try {
     const settings = waitSettings(kind, args, adopted);
-    const done = await waitForRestore({ family: family(kind), client: clientFor(kind), request: args, clock: providerHooks.clock, ...settings, job, refetchFirst, signal: controller.signal });
+    const done = await waitForRestore({ family: family(kind), client: clientFor(kind), request: args, clock: providerHooks.clock, ...settings, job, refetchFirst, signal });
     return outputs(done);
   } catch (error) {
     const last = error instanceof RestoreError && error.job ? error.job : job;
     let message = (error as Error).message;
-    if (controller.signal.aborted) {
+    if (error instanceof RestoreJobVanishedError) throw partialState(message, job.id, withJobNotVisible(outputs(last)), inputs);
+    if (signal.aborted) {
       message =
         `${describeRestore(family(kind).label, args, job.id)}: stopped waiting because ${interruptionReason() ?? "the wait was interrupted"}; ` +
         `the job was last seen ${last.status ?? "in an unknown state"}. It keeps running in Atlas (a restore cannot be cancelled). ` +
@@ -132,37 +137,43 @@ async function settle(kind: RestoreKind, args: RestoreResourceArgs, inputs: Prop
       providerHooks.log(message);
     }
     throw partialState(message, job.id, outputs(last), inputs);
-  } finally {
-    endWait(controller);
   }
 }
 
-export async function create(kind: RestoreKind, inputs: Props): Promise<dynamic.CreateResult> {
+export const create = (kind: RestoreKind, inputs: Props): Promise<dynamic.CreateResult> => trackOperation(() => createRestore(kind, inputs));
+async function createRestore(kind: RestoreKind, inputs: Props): Promise<dynamic.CreateResult> {
   const args = argsOf(inputs);
+  const adoptionWindowMs = args.adoptionWindowSeconds === undefined ? ADOPTION_WINDOW_MS : args.adoptionWindowSeconds * 1000;
   const started = await adoptOrCreateRestore({
     family: family(kind),
     client: clientFor(kind),
     request: args,
     clock: providerHooks.clock,
-    adoptionWindowMs: args.adoptionWindowSeconds === undefined ? ADOPTION_WINDOW_MS : args.adoptionWindowSeconds * 1000,
+    adoptionWindowMs,
     excludeIds: released,
   }).catch((error: unknown) => {
     throw kind === "tenant" && isTenantSunset(error) ? new TenantEndpointGoneError(args, error) : error;
   });
+  // Adoption is never silent: a finished job taken over means the target is not restored again.
+  if (started.adopted && started.job.status === "COMPLETED") providerHooks.log(adoptionNotice(family(kind).label, args, started.job, adoptionWindowMs));
   const outs = await settle(kind, args, inputs, started.job, started.adopted, false);
   return { id: started.job.id, outs };
 }
 
 /**
- * Update never starts a restore (identity changes are replacements). COMPLETED: records the new
- * inputs, no request. FAILED: fails again with the same advice, state unchanged. Otherwise
- * (in flight, e.g. after a timeout): resumes waiting on the same job with the new settings.
+ * Update never starts a restore (identity changes are replacements). COMPLETED, or a job Atlas no
+ * longer lists (`jobVisible: false`): records the new inputs, no request. FAILED: fails again with
+ * the same advice, state unchanged. Otherwise (in flight, e.g. after a timeout): resumes waiting on
+ * the same job with the new settings.
  */
-export async function update(kind: RestoreKind, id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
+export const update = (kind: RestoreKind, id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> =>
+  trackOperation(() => updateRestore(kind, id, olds, news));
+async function updateRestore(kind: RestoreKind, id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
   const args = argsOf(news);
   const stored: RestoreOutputs = { ...olds, ...args };
   const adopted = olds.adopted === true;
   const job = storedJob(id, olds);
+  if (!isJobVisible(olds)) return { outs: withJobNotVisible(restoreOutputs(args, job, adopted)) };
   if (job.status === "COMPLETED") return { outs: restoreOutputs(args, job, adopted) };
   if (job.status === "FAILED") {
     const message =
@@ -174,14 +185,22 @@ export async function update(kind: RestoreKind, id: string, olds: Props, news: P
   return { outs: await settle(kind, args, news, job, adopted, true) };
 }
 
-/** Refresh: the job as Atlas has it now; a job Atlas no longer knows (404) leaves the stack. */
-export async function read(kind: RestoreKind, id: string, props: Props): Promise<dynamic.ReadResult> {
+/**
+ * Refresh: the job as Atlas has it now. A job Atlas no longer knows (404) stays in the stack as last
+ * seen, marked `jobVisible: false`, with one line saying so: dropping it would make the next `up`
+ * create the resource again, i.e. restore the target a second time.
+ */
+export const read = (kind: RestoreKind, id: string, props: Props): Promise<dynamic.ReadResult> => trackOperation(() => readRestore(kind, id, props));
+async function readRestore(kind: RestoreKind, id: string, props: Props): Promise<dynamic.ReadResult> {
   const ref = { projectId: String(props.projectId), clusterName: String(props.clusterName), restoreJobId: id };
   try {
     return { id, props: withJob(props, await family(kind).get(clientFor(kind), ref)) };
   } catch (error) {
-    if (isNotFound(error)) return {};
-    throw error;
+    if (!isNotFound(error)) throw error;
+    const subject: RestoreSubject = { ...ref, snapshotId: String(props.snapshotId), targetDeploymentItemName: String(props.targetDeploymentItemName) };
+    if (typeof props.targetProjectId === "string") subject.targetProjectId = props.targetProjectId;
+    providerHooks.log(jobNotFoundNotice(family(kind).label, subject, id, props.status));
+    return { id, props: withJobNotVisible(props) };
   }
 }
 
@@ -196,4 +215,5 @@ async function remove(kind: RestoreKind, id: string, props: Props): Promise<void
       (running ? ` (the job was last seen ${String(props.status ?? "in an unknown state")} and may still be writing to it).` : "."),
   );
 }
-export { remove as delete };
+const removeTracked = (kind: RestoreKind, id: string, props: Props): Promise<void> => trackOperation(() => remove(kind, id, props));
+export { removeTracked as delete };

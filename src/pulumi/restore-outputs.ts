@@ -13,7 +13,7 @@ export const JOB_OUTPUT_FIELDS = [
 ] as const;
 
 /** Output-only properties (not inputs), declared on the resource so they appear in the program. */
-export const OUTPUT_ONLY_FIELDS = ["restoreJobId", ...JOB_OUTPUT_FIELDS, "adopted"] as const;
+export const OUTPUT_ONLY_FIELDS = ["restoreJobId", ...JOB_OUTPUT_FIELDS, "adopted", "jobVisible"] as const;
 
 export type RestoreOutputs = Record<string, unknown>;
 
@@ -34,6 +34,7 @@ export function restoreOutputs(args: RestoreResourceArgs, job: RestoreJob, adopt
     restoreJobId: job.id,
     ...fromJob,
     adopted,
+    jobVisible: true,
   });
 }
 
@@ -41,8 +42,20 @@ export function restoreOutputs(args: RestoreResourceArgs, job: RestoreJob, adopt
 export function withJob(stored: RestoreOutputs, job: RestoreJob): RestoreOutputs {
   const { __provider: _p, ...rest } = stored;
   const fromJob = Object.fromEntries(JOB_OUTPUT_FIELDS.map((f) => [f, typeof job[f] === "string" ? job[f] : undefined]));
-  return compact({ ...rest, ...Object.fromEntries(JOB_OUTPUT_FIELDS.map((f) => [f, undefined])), ...fromJob, restoreJobId: job.id });
+  return compact({ ...rest, ...Object.fromEntries(JOB_OUTPUT_FIELDS.map((f) => [f, undefined])), ...fromJob, restoreJobId: job.id, jobVisible: true });
 }
+
+/**
+ * The stored outputs of a job Atlas answers 404 for: kept as last seen and marked `jobVisible: false`.
+ * diff and update never start a restore or wait for such a job (only a replacement restores again).
+ */
+export function withJobNotVisible(stored: RestoreOutputs): RestoreOutputs {
+  const { __provider: _p, ...rest } = stored;
+  return { ...rest, jobVisible: false };
+}
+
+/** False only for a job Atlas no longer lists (outputs written before jobVisible existed count as visible). */
+export const isJobVisible = (stored: RestoreOutputs): boolean => stored.jobVisible !== false;
 
 /** The job as recorded in outputs (enough to resume waiting on it). */
 export function storedJob(id: string, stored: RestoreOutputs): RestoreJob {

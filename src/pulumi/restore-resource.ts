@@ -51,6 +51,8 @@ export abstract class RestoreResource extends pulumi.dynamic.Resource {
   declare readonly targetDeploymentItemName: pulumi.Output<string>;
   /** True when an existing identical job was taken over instead of starting one. */
   declare readonly adopted: pulumi.Output<boolean>;
+  /** False once Atlas no longer lists the job (refresh got 404): kept as last seen, never restored again by itself. */
+  declare readonly jobVisible: pulumi.Output<boolean>;
 
   protected constructor(kind: RestoreKind, name: string, args: RestoreArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = Object.fromEntries(OUTPUT_ONLY_FIELDS.map((f) => [f, undefined]));
@@ -58,7 +60,9 @@ export abstract class RestoreResource extends pulumi.dynamic.Resource {
       providerFor(kind),
       name,
       { ...outputs, targetProjectId: undefined, ...args },
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["snapshotUrl"] }),
+      // deleteBeforeReplace: a replacement (also `pulumi up --replace`, which skips diff) first lets the
+      // old job go, so the new create starts a restore instead of adopting the job it replaces.
+      { ...pulumi.mergeOptions(opts, { additionalSecretOutputs: ["snapshotUrl"] }), deleteBeforeReplace: true },
       "pulumi-atlas-restore",
       restoreFamily(kind).label,
     );
