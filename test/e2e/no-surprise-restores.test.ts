@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
 import { jobStatusAt } from "../../src/simulator/lifecycle";
 import { DEFAULT_PROJECT_NAME } from "../../src/simulator/seed";
-import { PulumiProject, REPO_ROOT, logSummary, pulumiBinDir, resourcesOfType, type PulumiRun, type StackResource } from "../helpers/pulumi-cli";
+import { PulumiProject, REPO_ROOT, logSummary, pulumiBinDir, resourcesOfType, simulatorConfig, type PulumiRun, type StackResource } from "../helpers/pulumi-cli";
 
 // No restore is repeated or skipped by surprise, and Ctrl-C stops at once, under the real Pulumi
 // engine against the simulator. One stack of several TenantRestores (test/fixtures/restore-set);
@@ -55,9 +55,7 @@ describe("no surprise restores and prompt Ctrl-C under the real Pulumi engine", 
     project = PulumiProject.create(path.join(REPO_ROOT, "test", "fixtures", "restore-set"), { stack: "nosurprise", env: FAST_ENV });
     await project.init();
     await project.setConfigs([
-      ["mongodbatlas:publicKey", sim.publicKey, true],
-      ["mongodbatlas:privateKey", sim.privateKey, true],
-      ["mongodbatlas:baseUrl", sim.url, false],
+      ...simulatorConfig(sim),
       ["projectId", projectId, false],
       ["sourceCluster", SOURCE, false],
       ["pollIntervalSeconds", "0.1", false],
