@@ -26,6 +26,11 @@ export {
   type AtlasSettingsInput,
   defaultRetryPolicy,
   type RetryPolicy,
+  CLIENT_ID_ENV_VARS,
+  CLIENT_SECRET_ENV_VARS,
+  ACCESS_TOKEN_ENV_VARS,
+  type AtlasCredentials,
+  AtlasTokenError,
 } from "./atlas";
 // --- simulator (src/simulator) ---
 export {
@@ -34,6 +39,9 @@ export {
   DEFAULT_LIFECYCLE,
   DEFAULT_PUBLIC_KEY,
   DEFAULT_NONCE_TTL_MS,
+  DEFAULT_CLIENT_ID,
+  DEFAULT_TOKEN_LIFETIME_SECONDS,
+  type SimServiceAccount,
   seedObjectId,
   type AtlasSimulator,
   type SimulatorOptions,

@@ -39,6 +39,8 @@ export interface RequesterContext {
   onRetry?: (info: RetryInfo) => void;
   /** Aborts every exchange and every retry back-off of this client (AtlasAbortedError). */
   signal?: AbortSignal;
+  /** The auth method, so a 401 message names the right settings. */
+  auth?: AtlasApiErrorInit["auth"];
 }
 
 export interface RequestSpec<T extends z.ZodType> {
@@ -91,7 +93,7 @@ function interpret<T extends z.ZodType>(ctx: RequesterContext, spec: RequestSpec
   }
   const wait = retryAfterMs(res.headers.get("retry-after"), ctx.clock.now());
   const apiBody = ApiErrorBody.safeParse(body);
-  const init: AtlasApiErrorInit = { status, method: spec.method, path, retryAfterMs: wait };
+  const init: AtlasApiErrorInit = { status, method: spec.method, path, retryAfterMs: wait, auth: ctx.auth };
   if (apiBody.success) {
     Object.assign(init, {
       errorCode: apiBody.data.errorCode,

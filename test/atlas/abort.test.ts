@@ -85,6 +85,25 @@ describe("AtlasClient abort signal (in-flight requests and retry back-offs)", fu
     assert.equal(sim.requestLog.count({ method: "POST", authenticated: true }), 1);
   });
 
+  it("service account: a hanging GET is aborted too (bearer auth)", async () => {
+    const client = make({ publicKey: undefined, privateKey: undefined, ...sim.serviceAccount });
+    sim.faults.add({ method: "GET", kind: "hang" });
+    abortWhen(() => sim.faults.pending().length === 0);
+    const err = await caught(client.listTenantRestores(ref()));
+    assert.ok(err instanceof AtlasAbortedError, String(err));
+    assert.equal(err.requestSent, true);
+  });
+
+  it("service account: the token request's 429 back-off (Retry-After 110 s) is aborted", async () => {
+    const client = make({ publicKey: undefined, privateKey: undefined, ...sim.serviceAccount });
+    sim.faults.add({ kind: "status", status: 429, retryAfter: "110", path: "/api/oauth/token" });
+    abortWhen(() => retries.length > 0);
+    const err = await caught(client.listTenantRestores(ref()));
+    assert.ok(err instanceof AtlasAbortedError, String(err));
+    assert.match(err.message, /^POST \/api\/oauth\/token stopped/);
+    assert.equal(sim.requestLog.count({ method: "GET" }), 0, "the API request was never sent");
+  });
+
   it("an already aborted signal sends nothing; paginated listings stop too", async () => {
     controller.abort(new Error("stop"));
     const client = make({ apiVersion: "v2" });
