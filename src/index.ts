@@ -14,6 +14,7 @@ export {
   AtlasSchemaError,
   AtlasNetworkError,
   AtlasPaginationError,
+  AtlasAbortedError,
   resolveAtlasSettings,
   PUBLIC_KEY_ENV_VARS,
   PRIVATE_KEY_ENV_VARS,

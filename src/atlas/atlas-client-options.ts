@@ -40,6 +40,8 @@ export interface AtlasClientOptions {
   random?: () => number;
   /** Iterators: pages in flight at once (default 20, DEFAULT_PAGE_CONCURRENCY) and the hard page cap (default 200). */
   pagination?: { concurrency?: number; maxPages?: number };
+  /** Aborts every request and retry back-off of this client (AtlasAbortedError); e.g. Ctrl-C. */
+  signal?: AbortSignal;
   /** Underlying fetch (default the global one); digest auth, timeouts and counting sit above it. */
   fetch?: typeof fetch;
 }

@@ -19,6 +19,7 @@ export function createBearerSend(source: TokenSource, exchange: Exchange): Send 
   const once = async (request: TransportRequest, token: string) => {
     const init: RequestInit = { method: request.method, headers: { ...request.headers, Authorization: `Bearer ${token}` } };
     if (request.body !== undefined) init.body = request.body;
+    if (request.signal !== undefined) init.signal = request.signal;
     const res = await exchange(request.url, init);
     return { status: res.status, headers: res.headers, text: await res.text() };
   };

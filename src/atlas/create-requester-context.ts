@@ -38,6 +38,7 @@ export function createRequesterContext(options: AtlasClientOptions, settings: At
     random: options.random ?? Math.random,
     userAgent: options.userAgent ?? `${PACKAGE_NAME}/${PACKAGE_VERSION} (node ${process.versions.node})`,
     onRetry: options.onRetry,
+    signal: options.signal,
   };
   return {
     baseUrl: settings.baseUrl,
@@ -51,6 +52,7 @@ export function createRequesterContext(options: AtlasClientOptions, settings: At
     query,
     envelope: options.envelope === true,
     onRetry: options.onRetry,
+    signal: options.signal,
   };
 }
 

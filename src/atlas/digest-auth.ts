@@ -40,6 +40,7 @@ export function createDigestSend(publicKey: string, privateKey: string, exchange
       headers: { ...request.headers },
     };
     if (request.body !== undefined) init.body = request.body;
+    if (request.signal !== undefined) init.signal = request.signal;
     const res = (await client.fetch(request.url, init)) as Response;
     return { status: res.status, headers: res.headers, text: await res.text() };
   };

@@ -12,6 +12,7 @@ export {
 export { defaultRetryPolicy, resolveRetryPolicy, retryDelay, isRetryable, type RetryPolicy, type RetryOutcome, type RetryState } from "./retry-policy";
 export { retryAfterMs } from "./retry-after";
 export { paginate, plannedPages, listComplete, type PaginateOptions, type GetPage } from "./paginate";
+export { AtlasAbortedError } from "./aborted-error";
 export { endpoints, V2_MEDIA_TYPES, V1_MEDIA_TYPE, API_BASE_PATHS, type EndpointFamily, type EndpointName } from "./endpoints";
 export {
   CLIENT_ID_ENV_VARS, CLIENT_SECRET_ENV_VARS, ACCESS_TOKEN_ENV_VARS, type AtlasCredentials, type CredentialSource,

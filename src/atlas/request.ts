@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ApiErrorBody } from "../schemas/api-error";
 import type { Clock } from "../util/clock";
+import { AtlasAbortedError } from "./aborted-error";
 import { apiErrorMessage } from "./api-error-message";
 import { AtlasApiError, AtlasNetworkError, AtlasSchemaError, type AtlasApiErrorInit } from "./errors";
 import { retryAfterMs } from "./retry-after";
@@ -36,6 +37,8 @@ export interface RequesterContext {
   query: Record<string, string>;
   envelope: boolean;
   onRetry?: (info: RetryInfo) => void;
+  /** Aborts every exchange and every retry back-off of this client (AtlasAbortedError). */
+  signal?: AbortSignal;
   /** The auth method, so a 401 message names the right settings. */
   auth?: AtlasApiErrorInit["auth"];
 }
@@ -120,7 +123,8 @@ function buildPath(spec: RequestSpec<z.ZodType>, ctx: RequesterContext): string 
 
 /**
  * One logical request: send, map the answer (envelope, ApiError, schema), and retry as the policy
- * allows, sleeping on the injected clock. Throws AtlasApiError, AtlasSchemaError or AtlasNetworkError.
+ * allows, sleeping on the injected clock. Throws AtlasApiError, AtlasSchemaError or AtlasNetworkError,
+ * or AtlasAbortedError once `ctx.signal` aborts (in flight or in a back-off; never retried).
  */
 export async function atlasRequest<T extends z.ZodType>(ctx: RequesterContext, spec: RequestSpec<T>): Promise<z.infer<T>> {
   ctx.stats.calls++;
@@ -134,8 +138,9 @@ export async function atlasRequest<T extends z.ZodType>(ctx: RequesterContext, s
   const started = ctx.clock.now();
   for (let attempt = 1; ; attempt++) {
     let result: Attempt<z.infer<T>>;
+    if (ctx.signal?.aborted) throw new AtlasAbortedError(spec.method, path, false, ctx.signal.reason);
     try {
-      const res = await ctx.send({ method: spec.method, url: `${ctx.baseUrl}${path}`, headers, body });
+      const res = await ctx.send({ method: spec.method, url: `${ctx.baseUrl}${path}`, headers, body, signal: ctx.signal });
       result = interpret(ctx, spec, path, res);
     } catch (err) {
       if (!(err instanceof AtlasNetworkError)) throw err;
@@ -148,6 +153,9 @@ export async function atlasRequest<T extends z.ZodType>(ctx: RequesterContext, s
     if (delayMs === undefined) throw result.fail(attempt - 1);
     ctx.stats.retries++;
     ctx.onRetry?.({ method: spec.method, path, attempt, delayMs, reason: describeOutcome(result.outcome) });
-    await ctx.clock.sleep(delayMs);
+    // A back-off follows only an attempt that may be repeated (for a POST: one Atlas provably did not process).
+    await ctx.clock.sleep(delayMs, ctx.signal).catch((error: unknown) => {
+      throw ctx.signal?.aborted ? new AtlasAbortedError(spec.method, path, false, ctx.signal.reason) : error;
+    });
   }
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ApiErrorBody } from "../schemas/api-error";
 import { OAUTH_TOKEN_PATH, OAuthErrorBody, OAuthTokenResponse } from "../schemas/oauth-token";
 import type { Clock } from "../util/clock";
+import { AtlasAbortedError } from "./aborted-error";
 import type { CredentialSource } from "./credentials";
 import { AtlasNetworkError } from "./errors";
 import type { RetryInfo } from "./request";
@@ -18,6 +19,8 @@ export interface TokenIo {
   random: () => number;
   userAgent: string;
   onRetry?: (info: RetryInfo) => void;
+  /** The client's abort signal: ends a token exchange or its back-off (AtlasAbortedError). */
+  signal?: AbortSignal;
 }
 
 export interface ServiceAccount {
@@ -60,7 +63,7 @@ export async function requestToken(io: TokenIo, account: ServiceAccount): Promis
     let outcome: RetryOutcome;
     let fail: (retries: number) => Error;
     try {
-      const res = await io.exchange(`${account.baseUrl}${OAUTH_TOKEN_PATH}`, init);
+      const res = await io.exchange(`${account.baseUrl}${OAUTH_TOKEN_PATH}`, io.signal ? { ...init, signal: io.signal } : init);
       const body = parseJson(await res.text());
       if (res.status >= 200 && res.status < 300) {
         const token = OAuthTokenResponse.safeParse(body);
@@ -83,6 +86,8 @@ export async function requestToken(io: TokenIo, account: ServiceAccount): Promis
     const delayMs = retryDelay(policy, { method: "POST", attempt, elapsedMs: io.clock.now() - started, random: io.random }, outcome);
     if (delayMs === undefined) throw fail(attempt - 1);
     io.onRetry?.({ method: "POST", path: OAUTH_TOKEN_PATH, attempt, delayMs, reason: describeOutcome(outcome) });
-    await io.clock.sleep(delayMs);
+    await io.clock.sleep(delayMs, io.signal).catch((error: unknown) => {
+      throw io.signal?.aborted ? new AtlasAbortedError("POST", OAUTH_TOKEN_PATH, false, io.signal.reason) : error;
+    });
   }
 }

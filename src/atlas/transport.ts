@@ -1,3 +1,4 @@
+import { AtlasAbortedError } from "./aborted-error";
 import { AtlasNetworkError } from "./errors";
 
 /** One HTTP request as the client builds it. Headers are a plain object (digest-fetch sets Authorization on it). */
@@ -6,6 +7,8 @@ export interface TransportRequest {
   url: string;
   headers: Record<string, string>;
   body?: string;
+  /** Aborts the exchange (AtlasAbortedError); see createExchange. */
+  signal?: AbortSignal;
 }
 
 /** A fully read response: status, headers and the whole body text. */
@@ -63,20 +66,26 @@ export function classifyNetworkError(err: unknown, method: string, url: string, 
 
 /**
  * Builds the per-exchange fetch: one AbortController per round trip (so `timeoutMs` bounds each
- * exchange, body included), the body read in full, and failures classified. Returns a real Response
+ * exchange, body included, and the caller's `init.signal` ends it at once), the body read in full,
+ * and failures classified. Returns a real Response
  * over the buffered body so digest-fetch can read status and headers.
  */
 export function createExchange(options: ExchangeOptions): (url: string, init: RequestInit) => Promise<Response> {
   const underlying = options.fetch ?? fetch;
   return async (url, init) => {
-    options.onExchange?.();
     const method = init.method ?? "GET";
+    // The caller's signal (init.signal) ends the exchange too: AtlasAbortedError, sent or not.
+    const outer = init.signal ?? undefined;
+    if (outer?.aborted) throw new AtlasAbortedError(method, pathOf(url), false, outer.reason);
+    options.onExchange?.();
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, options.timeoutMs);
+    const onAbort = () => controller.abort(outer?.reason);
+    outer?.addEventListener("abort", onAbort, { once: true });
     let stage: "connect" | "body" = "connect";
     try {
       const res = await underlying(url, { ...init, signal: controller.signal, redirect: "manual" });
@@ -85,9 +94,11 @@ export function createExchange(options: ExchangeOptions): (url: string, init: Re
       const nullBody = res.status === 204 || res.status === 205 || res.status === 304;
       return new Response(nullBody ? null : text, { status: res.status, statusText: res.statusText, headers: res.headers });
     } catch (err) {
+      if (outer?.aborted && !timedOut) throw new AtlasAbortedError(method, pathOf(url), true, outer.reason);
       throw classifyNetworkError(err, method, url, timedOut, stage);
     } finally {
       clearTimeout(timer);
+      outer?.removeEventListener("abort", onAbort);
     }
   };
 }

@@ -38,8 +38,10 @@ const targetProject = (p: Props) => p.targetProjectId ?? p.projectId;
  *   restore → replace (delete first: delete only forgets or cancels the job);
  * - a change of a wait setting only → an update that records it, with no request to Atlas;
  * - a job not known to have succeeded (failed, or still running after a timeout) → an update, which
- *   fails again with advice (failed) or resumes waiting (in flight; not when waitForCompletion is false);
+ *   fails again with advice (failed) or resumes waiting (in flight; not when waitForCompletion is false),
+ *   except a job Atlas no longer lists (`jobVisible: false`, set by refresh): never waited for again;
  * - otherwise no change, and no request is made at all.
+ * A replacement always deletes first (the resource sets deleteBeforeReplace, also for `--replace`).
  */
 export function diffRestore(
   olds: Props,
@@ -53,6 +55,6 @@ export function diffRestore(
   if (replaces.length > 0) return { changes: true, replaces: [...replaces], deleteBeforeReplace: true };
   const waitChanged = RESTORE_WAIT_FIELDS.some((f) => olds[f] !== news[f]);
   const phase = family.phase(family.storedJob(String(olds.restoreJobId ?? ""), olds));
-  const unsettled = phase === "failed" || (phase !== "succeeded" && news.waitForCompletion !== false);
+  const unsettled = olds.jobVisible !== false && (phase === "failed" || (phase !== "succeeded" && news.waitForCompletion !== false));
   return { changes: waitChanged || unsettled };
 }

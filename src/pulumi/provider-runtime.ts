@@ -11,7 +11,7 @@ import { AtlasApiError, AtlasConfigError } from "../atlas/errors";
 import type { AtlasSettingsInput } from "../atlas/settings";
 import { ADOPTION_WINDOW_MS } from "../restore/adopt";
 import { adoptOrCreateRestore, waitForRestore, type WaitSettings } from "../restore/create-restore";
-import { describeRestore, RestoreError, seconds } from "../restore/errors";
+import { describeRestore, RestoreError, RestoreJobVanishedError, seconds } from "../restore/errors";
 import { pollPolicyFor } from "../restore/poll-policy";
 import { describeRestoreTarget } from "../restore/describe-restore";
 import type { AnyRestoreJob, RestoreArgsBase, RestoreKind } from "../restore/family-types";
@@ -22,9 +22,10 @@ import { forecastProgress } from "./forecast-progress";
 import { RESTORE_TIMEOUT_SECONDS } from "../schemas/restore-args";
 import { parseInput } from "../schemas/validate";
 import { systemClock, type Clock } from "../util/clock";
-import { endWait, interruptionReason, resetInterruption, startWait, watchForCancellation } from "./cancellation";
+import { cancellationSignal, interruptionReason, resetInterruption, takeCancelHookNotice, trackOperation } from "./cancellation";
 import { checkRestoreInputs, diffRestore } from "./check-and-diff";
-import { partialState, restoreOutputs, storedJob, withJob, type RestoreOutputs } from "./restore-outputs";
+import { adoptionNotice, jobNotFoundNotice } from "./notices";
+import { isJobVisible, partialState, restoreOutputs, storedJob, withJob, withJobNotVisible, type RestoreOutputs } from "./restore-outputs";
 import { CONFIG_KEYS, settingsFromConfig, type ConfigSource } from "./settings";
 
 type Props = Record<string, unknown>;
@@ -61,7 +62,8 @@ function clientFor(kind: RestoreKind): AtlasClient {
     // Some families exist only in one API version (Flex: v2).
     const apiVersion = family(kind).apiVersion;
     const version: Partial<AtlasClientOptions> = apiVersion ? { apiVersion } : {};
-    client = new AtlasClient({ ...configured, ...providerHooks.clientOptions, ...version } as AtlasClientOptions);
+    // Ctrl-C (Cancel RPC or a signal) aborts every request and retry back-off of the process.
+    client = new AtlasClient({ ...configured, ...providerHooks.clientOptions, ...version, signal: cancellationSignal() } as AtlasClientOptions);
     clients.set(kind, client);
   }
   return client;
@@ -134,22 +136,25 @@ async function resumedForecast(kind: RestoreKind, args: RestoreArgsBase, job: An
   }
 }
 
-
-watchForCancellation();
-
-/** Waits for `job`; on failure, timeout or interruption rejects with partial state so the stack keeps the job id. */
+/**
+ * Waits for `job`; on failure, timeout or interruption rejects with partial state so the stack keeps
+ * the job id (a job that vanished is kept marked `jobVisible: false`: never waited for again).
+ */
 async function settle(kind: RestoreKind, args: RestoreArgsBase, inputs: Props, job: AnyRestoreJob, adopted: boolean, refetchFirst: boolean, forecast?: RestoreForecast) {
   const outputs = (j: AnyRestoreJob) => restoreOutputs(family(kind), args, j, adopted);
   if (args.waitForCompletion === false) return outputs(job);
-  const controller = startWait();
+  const signal = cancellationSignal();
+  const notice = takeCancelHookNotice();
+  if (notice !== undefined) providerHooks.log(notice);
   try {
     const settings = waitSettings(kind, args, adopted, forecast);
-    const done = await waitForRestore({ family: family(kind), client: clientFor(kind), request: args, clock: providerHooks.clock, ...settings, job, refetchFirst, signal: controller.signal });
+    const done = await waitForRestore({ family: family(kind), client: clientFor(kind), request: args, clock: providerHooks.clock, ...settings, job, refetchFirst, signal });
     return outputs(done);
   } catch (error) {
     const last = error instanceof RestoreError && error.job ? error.job : job;
     let message = (error as Error).message;
-    if (controller.signal.aborted) {
+    if (error instanceof RestoreJobVanishedError) throw partialState(message, job.id, withJobNotVisible(outputs(last)), inputs);
+    if (signal.aborted) {
       message =
         `${describeRestore(family(kind).label, args, job.id)}: stopped waiting because ${interruptionReason() ?? "the wait was interrupted"}; ` +
         `the job was last seen ${family(kind).status(last) ?? "in an unknown state"}. It keeps running in Atlas (it is not cancelled). ` +
@@ -157,38 +162,43 @@ async function settle(kind: RestoreKind, args: RestoreArgsBase, inputs: Props, j
       providerHooks.log(message);
     }
     throw partialState(message, job.id, outputs(last), inputs);
-  } finally {
-    endWait(controller);
   }
 }
 
-export async function create(kind: RestoreKind, inputs: Props): Promise<dynamic.CreateResult> {
+export const create = (kind: RestoreKind, inputs: Props): Promise<dynamic.CreateResult> => trackOperation(() => createRestore(kind, inputs));
+async function createRestore(kind: RestoreKind, inputs: Props): Promise<dynamic.CreateResult> {
   const args = argsOf(kind, inputs);
+  const adoptionWindowMs = args.adoptionWindowSeconds === undefined ? ADOPTION_WINDOW_MS : args.adoptionWindowSeconds * 1000;
   const started = await adoptOrCreateRestore({
     family: family(kind),
     client: clientFor(kind),
     request: args,
     clock: providerHooks.clock,
-    adoptionWindowMs: args.adoptionWindowSeconds === undefined ? ADOPTION_WINDOW_MS : args.adoptionWindowSeconds * 1000,
+    adoptionWindowMs,
     excludeIds: released,
   });
+  // Adoption is never silent: a finished job taken over means the target is not restored again.
+  if (started.adopted && family(kind).phase(started.job) === "succeeded") providerHooks.log(adoptionNotice(family(kind), args, started.job, adoptionWindowMs));
   const outs = await settle(kind, args, inputs, started.job, started.adopted, false, started.forecast);
   return { id: started.job.id, outs };
 }
 
 /**
- * Update never starts a restore (identity changes are replacements). Succeeded (COMPLETED): records
- * the new inputs, no request. Failed (FAILED; dedicated also CANCELLED, EXPIRED): fails again with
- * the same advice, state unchanged. Otherwise (in flight, e.g. after a timeout): resumes waiting on
- * the same job with the new settings.
+ * Update never starts a restore (identity changes are replacements). Succeeded (COMPLETED), or a
+ * job Atlas no longer lists (`jobVisible: false`): records the new inputs, no request. Failed
+ * (FAILED; dedicated also CANCELLED, EXPIRED): fails again with the same advice, state unchanged.
+ * Otherwise (in flight, e.g. after a timeout): resumes waiting on the same job with the new settings.
  */
-export async function update(kind: RestoreKind, id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
+export const update = (kind: RestoreKind, id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> =>
+  trackOperation(() => updateRestore(kind, id, olds, news));
+async function updateRestore(kind: RestoreKind, id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
   const args = argsOf(kind, news);
   const f = family(kind);
   const stored: RestoreOutputs = { ...olds, ...args };
   const adopted = olds.adopted === true;
   const job = storedJob(f, id, olds);
   const phase = f.phase(job);
+  if (!isJobVisible(olds)) return { outs: withJobNotVisible(restoreOutputs(f, args, job, adopted)) };
   if (phase === "succeeded") return { outs: restoreOutputs(f, args, job, adopted) };
   if (phase === "failed") {
     const message =
@@ -200,14 +210,21 @@ export async function update(kind: RestoreKind, id: string, olds: Props, news: P
   return { outs: await settle(kind, args, news, job, adopted, true, await resumedForecast(kind, args, job)) };
 }
 
-/** Refresh: the job as Atlas has it now; a job Atlas no longer knows (404) leaves the stack. */
-export async function read(kind: RestoreKind, id: string, props: Props): Promise<dynamic.ReadResult> {
+/**
+ * Refresh: the job as Atlas has it now. A job Atlas no longer knows (404) stays in the stack as last
+ * seen, marked `jobVisible: false`, with one line saying so: dropping it would make the next `up`
+ * create the resource again, i.e. restore the target a second time.
+ */
+export const read = (kind: RestoreKind, id: string, props: Props): Promise<dynamic.ReadResult> => trackOperation(() => readRestore(kind, id, props));
+async function readRestore(kind: RestoreKind, id: string, props: Props): Promise<dynamic.ReadResult> {
   const ref = { projectId: String(props.projectId), clusterName: String(props.clusterName), restoreJobId: id };
   try {
     return { id, props: withJob(family(kind), props, await family(kind).get(clientFor(kind), ref)) };
   } catch (error) {
-    if (isNotFound(error)) return {};
-    throw error;
+    if (!isNotFound(error)) throw error;
+    const f = family(kind);
+    providerHooks.log(jobNotFoundNotice(f.label, props as unknown as RestoreArgsBase, id, f.status(f.storedJob(id, props))));
+    return { id, props: withJobNotVisible(props) };
   }
 }
 
@@ -242,4 +259,5 @@ async function remove(kind: RestoreKind, id: string, props: Props): Promise<void
       (running ? ` (the job was last seen ${status ?? "in an unknown state"} and may still be writing to it).` : "."),
   );
 }
-export { remove as delete };
+const removeTracked = (kind: RestoreKind, id: string, props: Props): Promise<void> => trackOperation(() => remove(kind, id, props));
+export { removeTracked as delete };

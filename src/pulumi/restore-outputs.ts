@@ -1,7 +1,7 @@
 import type { AnyRestoreJob, RestoreArgsBase, RestoreFamily } from "../restore/family-types";
 
-/** A family's output-only properties: `restoreJobId`, its job fields and `adopted`. */
-export const outputOnlyFields = (family: Pick<RestoreFamily, "jobOutputFields">): string[] => ["restoreJobId", ...family.jobOutputFields, "adopted"];
+/** A family's output-only properties: `restoreJobId`, its job fields, `adopted` and `jobVisible`. */
+export const outputOnlyFields = (family: Pick<RestoreFamily, "jobOutputFields">): string[] => ["restoreJobId", ...family.jobOutputFields, "adopted", "jobVisible"];
 
 export type RestoreOutputs = Record<string, unknown>;
 type Family = Pick<RestoreFamily, "jobOutputFields" | "jobOutputs" | "targetProjectOf" | "storedJob">;
@@ -22,6 +22,7 @@ export function restoreOutputs(family: Family, args: RestoreArgsBase, job: AnyRe
     restoreJobId: job.id,
     ...family.jobOutputs(job),
     adopted,
+    jobVisible: true,
   });
 }
 
@@ -29,8 +30,20 @@ export function restoreOutputs(family: Family, args: RestoreArgsBase, job: AnyRe
 export function withJob(family: Family, stored: RestoreOutputs, job: AnyRestoreJob): RestoreOutputs {
   const { __provider: _p, ...rest } = stored;
   const cleared = Object.fromEntries(family.jobOutputFields.map((f) => [f, undefined]));
-  return compact({ ...rest, ...cleared, ...family.jobOutputs(job), restoreJobId: job.id });
+  return compact({ ...rest, ...cleared, ...family.jobOutputs(job), restoreJobId: job.id, jobVisible: true });
 }
+
+/**
+ * The stored outputs of a job Atlas answers 404 for: kept as last seen and marked `jobVisible: false`.
+ * diff and update never start a restore or wait for such a job (only a replacement restores again).
+ */
+export function withJobNotVisible(stored: RestoreOutputs): RestoreOutputs {
+  const { __provider: _p, ...rest } = stored;
+  return { ...rest, jobVisible: false };
+}
+
+/** False only for a job Atlas no longer lists (outputs written before jobVisible existed count as visible). */
+export const isJobVisible = (stored: RestoreOutputs): boolean => stored.jobVisible !== false;
 
 /** The job as recorded in outputs (enough to resume waiting on it). */
 export function storedJob(family: Family, id: string, stored: RestoreOutputs): AnyRestoreJob {

@@ -35,8 +35,8 @@ function providerFor(kind: RestoreKind): pulumi.dynamic.ResourceProvider {
 
 /**
  * What `pulumi.dynamic.Resource`'s constructor needs for a restore of `kind`: the family's provider,
- * its output-only properties declared (so the program sees them), its secret outputs, and the type
- * name `pulumi-atlas-restore:<label>`. Every restore resource class is built from this.
+ * its output-only properties declared (so the program sees them), its secret outputs, delete-before-
+ * replace, and the type name `pulumi-atlas-restore:<label>`. Every restore resource class is built from this.
  */
 export function restoreResourceParts(kind: RestoreKind, args: object, opts?: pulumi.CustomResourceOptions) {
   const family = restoreFamily(kind);
@@ -44,7 +44,9 @@ export function restoreResourceParts(kind: RestoreKind, args: object, opts?: pul
   return {
     provider: providerFor(kind),
     props: { ...outputs, targetProjectId: undefined, ...args },
-    opts: pulumi.mergeOptions(opts, { additionalSecretOutputs: [...family.secretOutputs] }),
+    // deleteBeforeReplace: a replacement (also `pulumi up --replace`, which skips diff) first lets the
+    // old job go, so the new create starts a restore instead of adopting the job it replaces.
+    opts: { ...pulumi.mergeOptions(opts, { additionalSecretOutputs: [...family.secretOutputs] }), deleteBeforeReplace: true },
     module: "pulumi-atlas-restore",
     type: family.label,
   };
@@ -69,6 +71,8 @@ export abstract class RestoreResource extends pulumi.dynamic.Resource {
   declare readonly targetDeploymentItemName: pulumi.Output<string>;
   /** True when an existing identical job was taken over instead of starting one. */
   declare readonly adopted: pulumi.Output<boolean>;
+  /** False once Atlas no longer lists the job (refresh got 404): kept as last seen, never restored again by itself. */
+  declare readonly jobVisible: pulumi.Output<boolean>;
 
   protected constructor(kind: RestoreKind, name: string, args: RestoreArgs, opts?: pulumi.CustomResourceOptions) {
     const p = restoreResourceParts(kind, args, opts);

@@ -1,3 +1,4 @@
+import { AtlasAbortedError } from "../atlas/aborted-error";
 import { AtlasApiError, AtlasError } from "../atlas/errors";
 import { systemClock, type Clock } from "../util/clock";
 import { findAdoptableJob, findJobOnTarget } from "./adopt";
@@ -76,6 +77,8 @@ async function adoptOrCreate<C, R extends RestoreArgsBase, J extends AnyRestoreJ
       throw new RestoreConflictError(family.label, request, running, error, running && family.status(running));
     }
     if (!outcomeUnknown(error)) throw error;
+    // Interrupted (Ctrl-C) with the POST in flight: no look-up now; the next run adopts the job if Atlas took it.
+    if (error instanceof AtlasAbortedError) throw new RestoreOutcomeUnknownError(family.label, request, error, false);
     try {
       for (let look = 0; look < 2; look++) {
         if (look > 0) await clock.sleep(options.recheckDelayMs ?? 2000);

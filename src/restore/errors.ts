@@ -77,8 +77,9 @@ export class RestoreJobVanishedError extends RestoreError {
   ) {
     super(
       `${describeRestore(label, request, job.id)} was last seen ${status ?? "without a status"} but Atlas now ` +
-        "answers 404 for it (deleted, or the source cluster was removed). Check the target cluster's data; " +
-        "`pulumi refresh` drops the job from the stack.",
+        "answers 404 for it (deleted, or the source cluster was removed). The stack keeps it as last seen (jobVisible: " +
+        "false) and does not restore again by itself; check the target cluster's data, and to restore again run " +
+        "`pulumi up --replace <urn of this resource>`.",
       job,
       { cause },
     );
@@ -89,11 +90,12 @@ export class RestoreJobVanishedError extends RestoreError {
 export class RestoreOutcomeUnknownError extends RestoreError {
   override name = "RestoreOutcomeUnknownError" as const;
   override readonly code = "RESTORE_OUTCOME_UNKNOWN" as const;
-  constructor(label: string, request: RestoreSubject, cause: unknown) {
+  constructor(label: string, request: RestoreSubject, cause: unknown, lookedUp = true) {
     const why = cause instanceof Error ? cause.message : String(cause);
     super(
       `${describeRestore(label, request)}: the request to start the restore may have reached Atlas (${why}), ` +
-        "but no matching restore job appears in the source cluster's restore list. It was NOT sent again, because a " +
+        (lookedUp ? "but no matching restore job appears in the source cluster's restore list" : "and the run was interrupted before it could look") +
+        ". It was NOT sent again, because a " +
         "second restore would wipe the target again. Check the restore jobs of the source cluster in Atlas; then run " +
         "`pulumi up` again: it adopts the job if it appears, and starts one only if none exists.",
       undefined,

@@ -89,7 +89,7 @@ describe("seed-environment example under the real Pulumi engine", function () {
     assert.equal(now.outputs?.snapshotId, snapshots[1]);
   });
 
-  it("4. refresh updates the status; a job Atlas no longer knows drops out of state", async () => {
+  it("4. refresh updates the status; a job Atlas no longer knows stays in state as last seen (jobVisible false)", async () => {
     await project.setConfig("waitForCompletion", "false");
     await project.setConfig("snapshotId", snapshots[2]);
     await up("up (no wait)");
@@ -101,8 +101,13 @@ describe("seed-environment example under the real Pulumi engine", function () {
     assert.equal(restore.outputs?.status, "COMPLETED");
 
     assert.ok(sim.removeRestoreJob(restore.id!));
-    logSummary("refresh (job gone)", await project.run(["refresh", "--yes", "--skip-preview"]));
-    assert.deepEqual(restoreOf(await project.stackExport()), []);
+    const gone = await project.run(["refresh", "--yes", "--skip-preview"]);
+    logSummary("refresh (job gone)", gone);
+    assert.match(gone.output, /Atlas no longer lists this job/);
+    const [kept] = restoreOf(await project.stackExport());
+    assert.equal(kept?.id, restore.id);
+    assert.equal(kept.outputs?.jobVisible, false);
+    assert.equal(kept.outputs?.status, "COMPLETED");
     await project.setConfig("waitForCompletion", "true");
   });
 

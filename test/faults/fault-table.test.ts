@@ -264,13 +264,13 @@ const CREATE_ROWS: CreateRow[] = [
   },
   // ---- the job itself -------------------------------------------------------------------------
   {
-    name: "the job vanishes (404) during the wait: fails with partial state saying Atlas no longer knows the job",
+    name: "the job vanishes (404) during the wait: fails with partial state (jobVisible false) saying Atlas no longer knows the job",
     // At the first progress line (the job exists, the wait begins) Atlas forgets the job.
     onLog: (line, ctx) => {
       const id = /job ([a-f0-9]{24})/.exec(line)?.[1];
       if (id && ctx.h.logs.length === 1) assert.ok(ctx.h.sim.removeRestoreJob(id), "removed the job mid-wait");
     },
-    expect: { error: [/answers 404/, /pulumi refresh/], partial: true },
+    expect: { error: [/answers 404/, /jobVisible: false/, /does not restore again/, /pulumi up --replace/], partial: true },
   },
   {
     name: "409 because another restore of a different snapshot to the same target is running: fails naming that job",

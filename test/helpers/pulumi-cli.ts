@@ -174,3 +174,12 @@ export function scratchDir(prefix: string): string {
   mkdirSync(WORK_ROOT, { recursive: true });
   return mkdtempSync(path.join(WORK_ROOT, prefix));
 }
+
+/** Stack config entries pointing the provider at a simulator (keys as secrets), for `setConfigs`. */
+export function simulatorConfig(sim: { publicKey: string; privateKey: string; url: string }): Array<[string, string, boolean]> {
+  return [
+    ["mongodbatlas:publicKey", sim.publicKey, true],
+    ["mongodbatlas:privateKey", sim.privateKey, true],
+    ["mongodbatlas:baseUrl", sim.url, false],
+  ];
+}

@@ -79,6 +79,9 @@ describe("diff", () => {
     ["job still RUNNING (after a timeout) → update resumes waiting", { status: "RUNNING" }, {}, { changes: true }],
     ["job RUNNING but waitForCompletion false → no changes", { status: "RUNNING", waitForCompletion: false }, { waitForCompletion: false }, { changes: false }],
     ["job FAILED → update (reports the failure again)", { status: "FAILED" }, {}, { changes: true }],
+    ["job RUNNING that Atlas no longer lists (jobVisible false) → no changes: never waited for again", { status: "RUNNING", jobVisible: false }, {}, { changes: false }],
+    ["job FAILED that Atlas no longer lists → no changes", { status: "FAILED", jobVisible: false }, {}, { changes: false }],
+    ["job Atlas no longer lists, snapshot changed → replace (a new restore the user asked for)", { jobVisible: false }, { snapshotId: S2 }, { changes: true, replaces: ["snapshotId"] }],
   ];
   for (const [name, oldChange, newChange, expected] of table) {
     it(name, () => {

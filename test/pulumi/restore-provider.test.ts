@@ -111,14 +111,17 @@ describe("TenantRestore provider against the simulator", () => {
     assert.equal(h.sim.requestLog.count({ method: "GET", path: /restores\/[a-f0-9]{24}$/ }), 0);
   });
 
-  it("read refreshes the job, and drops it when Atlas answers 404", async () => {
+  it("read refreshes the job, and keeps it as last seen (jobVisible: false) when Atlas answers 404", async () => {
     h = await startHarness();
     const { id, outs } = await h.provider.create(h.inputs());
     const fresh = await h.provider.read(id, { ...outs, __provider: PROVIDER_TEXT });
     assert.equal(fresh.id, id);
     assert.equal(fresh.props.status, "COMPLETED");
+    assert.equal(fresh.props.jobVisible, true);
     assert.ok(h.sim.removeRestoreJob(id));
-    assert.deepEqual(await h.provider.read(id, outs), {});
+    const gone = await h.provider.read(id, { ...outs, __provider: PROVIDER_TEXT });
+    assert.equal(gone.id, id);
+    assert.deepEqual(gone.props, { ...outs, jobVisible: false });
   });
 
   it("an unchanged program: diff says no changes and nothing is sent", async () => {
