@@ -10,12 +10,16 @@
  *   listing          10,000 Cloud Backup restore jobs at 50 ms per round trip (real time)
  *   engine overhead  `pulumi up` of 20 TenantRestores vs 20 no-op dynamic resources (real CLI)
  *   memory           peak RSS of the dynamic-provider process during those runs
+ *   fleet polling    20 providers' polls on one rate-limited project, spread or not (real time, ~3 min)
+ *   fleet            atlas-restore-fleet: 8 and 32 environments of 60 s restores vs one after another (real time, ~20 min)
  */
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { benchAuth } from "./auth";
 import { benchEngineOverhead, pulumiVersion } from "./engine-overhead";
 import { benchForecast } from "./forecast";
+import { benchFleet } from "./fleet";
+import { benchFleetPolling } from "./fleet-polling";
 import { benchListing } from "./listing";
 import { benchServiceAccount } from "./service-account";
 import { machineInfo, renderTable, REPO_ROOT, writeReport, type Row } from "./table";
@@ -32,6 +36,8 @@ const BENCHES: Array<[string, Bench]> = [
   ["auth (service account)", benchServiceAccount],
   ["listing", benchListing],
   ["engine overhead + memory", benchEngineOverhead],
+  ["fleet polling", benchFleetPolling],
+  ["fleet", benchFleet],
 ];
 
 async function main(): Promise<void> {

@@ -72,3 +72,5 @@ export {
 // --- restore logic and Pulumi resources (src/restore, src/pulumi) ---
 export * from "./restore";
 export * from "./pulumi";
+// --- fleet seeding (src/fleet): many environments, one stack each, via the Automation API ---
+export * from "./fleet";

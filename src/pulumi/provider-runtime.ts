@@ -27,6 +27,7 @@ import { checkRestoreInputs, diffRestore } from "./check-and-diff";
 import { adoptionNotice, jobNotFoundNotice } from "./notices";
 import { isJobVisible, partialState, restoreOutputs, storedJob, withJob, withJobNotVisible, type RestoreOutputs } from "./restore-outputs";
 import { CONFIG_KEYS, settingsFromConfig, type ConfigSource } from "./settings";
+import { withPollFloor } from "./poll-floor";
 
 type Props = Record<string, unknown>;
 
@@ -108,7 +109,7 @@ function waitSettings(kind: RestoreKind, args: RestoreArgsBase, adopted: boolean
   const progress = forecastProgress(f, forecast, (line) => providerHooks.log(line));
   return {
     timeoutMs: (args.timeoutSeconds ?? RESTORE_TIMEOUT_SECONDS.default) * 1000,
-    policy: pollPolicyFor(args.pollIntervalSeconds),
+    policy: pollPolicyFor(withPollFloor(args.pollIntervalSeconds)),
     forecast,
     onStatusChange: (job, previous, elapsedMs) => {
       progress.statusChanged(job, elapsedMs);

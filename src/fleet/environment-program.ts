@@ -1,0 +1,54 @@
+import type { PulumiFn } from "@pulumi/pulumi/automation";
+import type { FleetEnvironment, FleetFile } from "./fleet-file";
+import { fleetKind } from "./fleet-kinds";
+
+/** The logical name of the one restore resource in every environment's stack. */
+export const RESTORE_RESOURCE_NAME = "restore";
+
+/** What one environment restores, fully resolved (snapshot chosen, wait settings merged). */
+export interface EnvironmentPlan {
+  stack: string;
+  target: string;
+  targetProjectId: string;
+  /** The snapshot, or (dedicated) the moment to restore. */
+  snapshotId?: string;
+  pointInTimeUTCSeconds?: number;
+  timeoutSeconds?: number;
+  pollIntervalSeconds?: number;
+  adoptionWindowSeconds?: number;
+}
+
+export function targetOf(fleet: FleetFile, env: FleetEnvironment): string {
+  return env[fleetKind(fleet.source.kind).targetField]!;
+}
+
+/**
+ * The inline Pulumi program of one environment: one restore resource of the fleet's kind, and its
+ * job id, status and finish time as stack outputs (what `status` reads, without asking Atlas).
+ */
+export function environmentProgram(fleet: FleetFile, plan: EnvironmentPlan): PulumiFn {
+  const kind = fleetKind(fleet.source.kind);
+  return async () => {
+    const restore = kind.declare(RESTORE_RESOURCE_NAME, {
+      projectId: fleet.source.projectId,
+      clusterName: fleet.source.clusterName,
+      ...(plan.snapshotId !== undefined ? { snapshotId: plan.snapshotId } : {}),
+      ...(plan.pointInTimeUTCSeconds !== undefined ? { pointInTimeUTCSeconds: plan.pointInTimeUTCSeconds } : {}),
+      targetProjectId: plan.targetProjectId,
+      target: plan.target,
+      ...(plan.timeoutSeconds !== undefined ? { timeoutSeconds: plan.timeoutSeconds } : {}),
+      ...(plan.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: plan.pollIntervalSeconds } : {}),
+      ...(plan.adoptionWindowSeconds !== undefined ? { adoptionWindowSeconds: plan.adoptionWindowSeconds } : {}),
+    });
+    return {
+      kind: fleet.source.kind,
+      restoreJobId: restore.restoreJobId,
+      status: restore.status,
+      snapshotId: restore.snapshotId,
+      target: plan.target,
+      targetProjectId: restore.targetProjectId,
+      restoreFinishedDate: restore.restoreFinishedDate,
+      adopted: restore.adopted,
+    };
+  };
+}

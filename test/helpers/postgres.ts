@@ -1,0 +1,77 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+
+/**
+ * A throwaway PostgreSQL server for the fleet tests: `initdb` + `pg_ctl` in a temporary directory,
+ * on a free 127.0.0.1 port, trust authentication, stopped and deleted by `stop()`. Runs as the
+ * `postgres` (or `nobody`) user when the tests run as root (PostgreSQL refuses to run as root).
+ */
+export interface PostgresServer {
+  /** postgres://pulumi@127.0.0.1:<port>/postgres?sslmode=disable */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** initdb's directory: PATH first, else Debian's /usr/lib/postgresql/<version>/bin (newest). */
+export function postgresBinDir(): string {
+  const onPath = spawnSync("sh", ["-c", "command -v initdb"], { encoding: "utf8" }).stdout.trim();
+  if (onPath) return path.dirname(onPath);
+  const root = "/usr/lib/postgresql";
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(path.join(root, v, "bin", "initdb"))) : [];
+  versions.sort((a, b) => Number(b) - Number(a));
+  if (versions.length === 0) {
+    throw new Error("PostgreSQL is not installed (no initdb on PATH or under /usr/lib/postgresql/*/bin): `apt-get install postgresql` (bash .ci/run does it)");
+  }
+  return path.join(root, versions[0]!, "bin");
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function runAs(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  for (const user of ["postgres", "nobody"]) {
+    const r = spawnSync("id", ["-u", user], { encoding: "utf8" });
+    if (r.status === 0) return { uid: Number(r.stdout.trim()), gid: Number(spawnSync("id", ["-g", user], { encoding: "utf8" }).stdout.trim()) };
+  }
+  throw new Error("running as root and neither a postgres nor a nobody user exists to run PostgreSQL as");
+}
+
+export async function startPostgres(): Promise<PostgresServer> {
+  const bin = postgresBinDir();
+  const dir = mkdtempSync(path.join(tmpdir(), "fleet-pg-"));
+  const user = runAs();
+  if (user) chownSync(dir, user.uid, user.gid);
+  const data = path.join(dir, "data");
+  const opts = { stdio: "pipe" as const, timeout: 120_000, ...(user ?? {}) };
+  execFileSync(path.join(bin, "initdb"), ["-D", data, "-U", "pulumi", "--auth=trust", "--no-sync", "-E", "UTF8"], opts);
+  const port = await freePort();
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+  execFileSync(path.join(bin, "pg_ctl"), ["-D", data, "-o", serverOptions, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start"], opts);
+  let stopped = false;
+  return {
+    url: `postgres://pulumi@127.0.0.1:${port}/postgres?sslmode=disable`,
+    port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        execFileSync(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], opts);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
