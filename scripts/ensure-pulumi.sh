@@ -58,6 +58,20 @@ fi
 
 provider_script="$(dynamic_provider_script)"
 mkdir -p "$cache_root"
+# One build at a time per cache (parallel test runs, several checkouts): wait for another build,
+# then use what it cached.
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$cache_root/.build.lock"
+  if ! flock -n 9; then
+    log "another build of the Pulumi CLI is running; waiting for it"
+    flock 9
+  fi
+  if [ -x "$bin_dir/pulumi" ] && [ -x "$bin_dir/pulumi-language-nodejs" ] && "$bin_dir/pulumi" version >/dev/null 2>&1; then
+    log "using the Pulumi CLI just built by another run in $bin_dir"
+    echo "$bin_dir"
+    exit 0
+  fi
+fi
 staging="$(mktemp -d "$cache_root/.build-XXXXXX")"
 trap 'rm -rf "$staging"' EXIT
 
