@@ -22,7 +22,6 @@ export {
   getLegacyRestoreJobOutput,
   waitForTenantRestoreJob,
   waitForTenantRestoreJobOutput,
-  type WaitForTenantRestoreJobArgs,
 } from "./pulumi/lookups";
 export {
   getFlexRestoreJob,
@@ -63,7 +62,7 @@ export type {
   RestoreStatus,
 } from "./schemas/restore-job";
 export type { Page } from "./schemas/paginated";
-export type { ClusterRef, GetRestoreParams, GetLegacyRestoreJobParams, PageParams, IterateParams } from "./schemas/requests";
+export type { ClusterRef, GetRestoreParams, GetLegacyRestoreJobParams, PageParams, IterateParams, WaitForTenantRestoreJobArgs } from "./schemas/requests";
 export { InputValidationError } from "./schemas/validate";
 export type { Clock } from "./util/clock";
 

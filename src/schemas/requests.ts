@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ClusterName, DeploymentItemName, ObjectId } from "./ids";
+import { PollIntervalSeconds, TimeoutSeconds } from "./restore-args";
 
 /** Parameters of the client methods. Strict: a misspelt option is an error, not silently ignored. */
 export const ClusterRef = z.strictObject({ projectId: ObjectId, clusterName: ClusterName });
@@ -24,6 +25,13 @@ export type RestoreRequestBody = z.infer<typeof RestoreRequestBody>;
 
 export const GetRestoreParams = z.strictObject({ projectId: ObjectId, clusterName: ClusterName, restoreId: ObjectId });
 export type GetRestoreParams = z.infer<typeof GetRestoreParams>;
+
+/** waitForTenantRestoreJob: one job, and how long / how often to check it (defaults 3600 s / 2 s). */
+export const WaitForTenantRestoreJobArgs = GetRestoreParams.extend({
+  timeoutSeconds: TimeoutSeconds.optional(),
+  pollIntervalSeconds: PollIntervalSeconds.optional(),
+});
+export type WaitForTenantRestoreJobArgs = z.infer<typeof WaitForTenantRestoreJobArgs>;
 
 export const GetSnapshotParams = z.strictObject({ projectId: ObjectId, clusterName: ClusterName, snapshotId: ObjectId });
 export type GetSnapshotParams = z.infer<typeof GetSnapshotParams>;

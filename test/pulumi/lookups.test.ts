@@ -25,6 +25,7 @@ import {
   type LookupOptions,
 } from "../../src/pulumi";
 import { RestoreJobFailedError, RestoreTimeoutError } from "../../src/restore";
+import { InputValidationError } from "../../src/schemas/validate";
 import { startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
 import { ManualClock } from "../../src/util/clock";
 
@@ -145,6 +146,17 @@ describe("lookups (Promise and Output forms)", () => {
     const slow = await client.createTenantRestore(params);
     const timedOut = await waitForTenantRestoreJob({ ...ref(), restoreId: slow.id, timeoutSeconds: 1, pollIntervalSeconds: 0.5 }, opts).catch((e) => e);
     assert.ok(timedOut instanceof RestoreTimeoutError, String(timedOut));
+  });
+
+  it("waitForTenantRestoreJob: rejects bad wait settings before any request, naming the field and the rule", async () => {
+    const before = sim.requestLog.count();
+    const id = "65a1f0c0e4b0a1b200000104";
+    const bad = await waitForTenantRestoreJob({ ...ref(), restoreId: id, timeoutSeconds: 0, pollIntervalSeconds: 9999 }, opts).catch((e) => e);
+    assert.ok(bad instanceof InputValidationError, String(bad));
+    assert.match(bad.message, /timeoutSeconds must be at least 1; pollIntervalSeconds must be at most 600/);
+    const typo = await waitForTenantRestoreJob({ ...ref(), restoreId: id, timeoutSecs: 5 } as never, opts).catch((e) => e);
+    assert.match(String(typo), /timeoutSecs is not a known option/);
+    assert.equal(sim.requestLog.count(), before);
   });
 
   it("lookups with the same settings share one client: one digest challenge for several calls", async () => {
