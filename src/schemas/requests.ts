@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ClusterName, DeploymentItemName, ObjectId } from "./ids";
-import { PollIntervalSeconds, TimeoutSeconds } from "./restore-args";
+import { RESTORE_WAIT_SHAPE } from "./restore-args";
 
 /** Parameters of the client methods. Strict: a misspelt option is an error, not silently ignored. */
 export const ClusterRef = z.strictObject({ projectId: ObjectId, clusterName: ClusterName });
@@ -28,8 +28,8 @@ export type GetRestoreParams = z.infer<typeof GetRestoreParams>;
 
 /** waitForTenantRestoreJob: one job, and how long / how often to check it (defaults 3600 s / 2 s). */
 export const WaitForTenantRestoreJobArgs = GetRestoreParams.extend({
-  timeoutSeconds: TimeoutSeconds.optional(),
-  pollIntervalSeconds: PollIntervalSeconds.optional(),
+  timeoutSeconds: RESTORE_WAIT_SHAPE.timeoutSeconds,
+  pollIntervalSeconds: RESTORE_WAIT_SHAPE.pollIntervalSeconds,
 });
 export type WaitForTenantRestoreJobArgs = z.infer<typeof WaitForTenantRestoreJobArgs>;
 

@@ -9,17 +9,30 @@ export const ADOPTION_WINDOW_SECONDS = { min: 0, max: 604_800, default: 86_400 }
 
 const whole = { error: "must be a whole number of seconds" };
 
-/** How long to wait for a restore job: whole seconds, 1..172800 (48 h). */
-export const TimeoutSeconds = z
-  .number({ error: "must be a number of seconds" })
-  .int(whole)
-  .min(RESTORE_TIMEOUT_SECONDS.min, { error: `must be at least ${RESTORE_TIMEOUT_SECONDS.min}` })
-  .max(RESTORE_TIMEOUT_SECONDS.max, { error: `must be at most ${RESTORE_TIMEOUT_SECONDS.max} (48 hours)` });
-/** The first pause between status checks: 0.01..600 s. */
-export const PollIntervalSeconds = z
-  .number({ error: "must be a number of seconds" })
-  .min(POLL_INTERVAL_SECONDS.min, { error: `must be at least ${POLL_INTERVAL_SECONDS.min}` })
-  .max(POLL_INTERVAL_SECONDS.max, { error: `must be at most ${POLL_INTERVAL_SECONDS.max}` });
+/** The wait settings every restore resource shares (rules: RestoreResourceArgs). */
+export const RESTORE_WAIT_SHAPE = {
+  waitForCompletion: z.boolean({ error: "must be true or false" }).optional(),
+  timeoutSeconds: z
+    .number({ error: "must be a number of seconds" })
+    .int(whole)
+    .min(RESTORE_TIMEOUT_SECONDS.min, { error: `must be at least ${RESTORE_TIMEOUT_SECONDS.min}` })
+    .max(RESTORE_TIMEOUT_SECONDS.max, { error: `must be at most ${RESTORE_TIMEOUT_SECONDS.max} (48 hours)` })
+    .optional(),
+  pollIntervalSeconds: z
+    .number({ error: "must be a number of seconds" })
+    .min(POLL_INTERVAL_SECONDS.min, { error: `must be at least ${POLL_INTERVAL_SECONDS.min}` })
+    .max(POLL_INTERVAL_SECONDS.max, { error: `must be at most ${POLL_INTERVAL_SECONDS.max}` })
+    .optional(),
+  adoptionWindowSeconds: z
+    .number({ error: "must be a number of seconds" })
+    .int(whole)
+    .min(ADOPTION_WINDOW_SECONDS.min, { error: `must be at least ${ADOPTION_WINDOW_SECONDS.min}` })
+    .max(ADOPTION_WINDOW_SECONDS.max, { error: `must be at most ${ADOPTION_WINDOW_SECONDS.max} (7 days)` })
+    .optional(),
+};
+/** The wait settings alone (for families whose other inputs differ). */
+export const RestoreWaitArgs = z.object(RESTORE_WAIT_SHAPE);
+export type RestoreWaitArgs = z.infer<typeof RestoreWaitArgs>;
 
 /**
  * The inputs of a restore resource. Strict: a misspelt input is an error, not silently ignored.
@@ -35,15 +48,7 @@ export const RestoreResourceArgs = z.strictObject({
   snapshotId: ObjectId,
   targetProjectId: ObjectId.optional(),
   targetDeploymentItemName: DeploymentItemName,
-  waitForCompletion: z.boolean({ error: "must be true or false" }).optional(),
-  timeoutSeconds: TimeoutSeconds.optional(),
-  pollIntervalSeconds: PollIntervalSeconds.optional(),
-  adoptionWindowSeconds: z
-    .number({ error: "must be a number of seconds" })
-    .int(whole)
-    .min(ADOPTION_WINDOW_SECONDS.min, { error: `must be at least ${ADOPTION_WINDOW_SECONDS.min}` })
-    .max(ADOPTION_WINDOW_SECONDS.max, { error: `must be at most ${ADOPTION_WINDOW_SECONDS.max} (7 days)` })
-    .optional(),
+  ...RESTORE_WAIT_SHAPE,
 });
 export type RestoreResourceArgs = z.infer<typeof RestoreResourceArgs>;
 
