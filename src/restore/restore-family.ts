@@ -27,7 +27,7 @@ export type * from "./family-types";
 export { effectiveTargetProjectId } from "./status-job";
 
 type CreateParams = RestoreRequest;
-type GetParams = RestoreSource & { restoreId: string };
+type GetParams = RestoreJobRef;
 type List<J> = Promise<{ results: J[] }>;
 
 /** The methods of AtlasClient a tenant restore needs (the real client satisfies this structurally). */
@@ -58,7 +58,7 @@ function createParams(r: RestoreRequest): CreateParams {
 const getParams = (ref: RestoreJobRef): GetParams => ({
   projectId: ref.projectId,
   clusterName: ref.clusterName,
-  restoreId: ref.restoreJobId,
+  restoreJobId: ref.restoreJobId,
 });
 
 /** The columns tenant and Flex share: their jobs carry `status`; their inputs are RestoreResourceArgs. */

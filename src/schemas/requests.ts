@@ -23,7 +23,8 @@ export const RestoreRequestBody = z.strictObject({
 });
 export type RestoreRequestBody = z.infer<typeof RestoreRequestBody>;
 
-export const GetRestoreParams = z.strictObject({ projectId: ObjectId, clusterName: ClusterName, restoreId: ObjectId });
+/** One restore job of a source cluster (tenant, Flex); Atlas's path calls the id `{restoreId}` / `{restoreJobId}`. */
+export const GetRestoreParams = z.strictObject({ projectId: ObjectId, clusterName: ClusterName, restoreJobId: ObjectId });
 export type GetRestoreParams = z.infer<typeof GetRestoreParams>;
 
 /** waitForTenantRestoreJob: one job, and how long / how often to check it (defaults 3600 s / 2 s). */
@@ -36,7 +37,8 @@ export type WaitForTenantRestoreJobArgs = z.infer<typeof WaitForTenantRestoreJob
 export const GetSnapshotParams = z.strictObject({ projectId: ObjectId, clusterName: ClusterName, snapshotId: ObjectId });
 export type GetSnapshotParams = z.infer<typeof GetSnapshotParams>;
 
-export const GetLegacyRestoreJobParams = z.strictObject({ projectId: ObjectId, clusterName: ClusterName, jobId: ObjectId });
+/** One legacy-backup restore job (Atlas's path calls the id `{jobId}`). */
+export const GetLegacyRestoreJobParams = z.strictObject({ projectId: ObjectId, clusterName: ClusterName, restoreJobId: ObjectId });
 export type GetLegacyRestoreJobParams = z.infer<typeof GetLegacyRestoreJobParams>;
 
 export const MAX_ITEMS_PER_PAGE = 500;

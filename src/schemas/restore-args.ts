@@ -11,18 +11,22 @@ const whole = { error: "must be a whole number of seconds" };
 
 /** The wait settings every restore resource shares (rules: RestoreResourceArgs). */
 export const RESTORE_WAIT_SHAPE = {
+  /** Default true: `pulumi up` waits until the restore finished; false records the job once Atlas accepted it. */
   waitForCompletion: z.boolean({ error: "must be true or false" }).optional(),
+  /** Default 3600, 1..172800 (48 h): give up waiting after this long (the job keeps its id in state). */
   timeoutSeconds: z
     .number({ error: "must be a number of seconds" })
     .int(whole)
     .min(RESTORE_TIMEOUT_SECONDS.min, { error: `must be at least ${RESTORE_TIMEOUT_SECONDS.min}` })
     .max(RESTORE_TIMEOUT_SECONDS.max, { error: `must be at most ${RESTORE_TIMEOUT_SECONDS.max} (48 hours)` })
     .optional(),
+  /** First pause between status checks (default 2, 0.01..600), growing ×1.5 to 30 s. */
   pollIntervalSeconds: z
     .number({ error: "must be a number of seconds" })
     .min(POLL_INTERVAL_SECONDS.min, { error: `must be at least ${POLL_INTERVAL_SECONDS.min}` })
     .max(POLL_INTERVAL_SECONDS.max, { error: `must be at most ${POLL_INTERVAL_SECONDS.max}` })
     .optional(),
+  /** Default 86400 (0..604800): how old a COMPLETED identical restore may be to be adopted; 0 never adopts one. */
   adoptionWindowSeconds: z
     .number({ error: "must be a number of seconds" })
     .int(whole)
@@ -43,10 +47,15 @@ export type RestoreWaitArgs = z.infer<typeof RestoreWaitArgs>;
  *   to be adopted instead of starting another (0: never adopt a finished one). See `findAdoptableJob`.
  */
 export const RestoreResourceArgs = z.strictObject({
+  /** Project of the source cluster (24 hex digits). */
   projectId: ObjectId,
+  /** Source cluster (for FlexRestore: the Flex cluster's name). */
   clusterName: ClusterName,
+  /** The snapshot to restore (24 hex digits). */
   snapshotId: ObjectId,
+  /** Project of the target cluster; default: projectId. */
   targetProjectId: ObjectId.optional(),
+  /** Target cluster; Atlas deletes its data before restoring. */
   targetDeploymentItemName: DeploymentItemName,
   ...RESTORE_WAIT_SHAPE,
 });

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
+import type { Page, RestoreArgs, TenantRestoreJob } from "../../src";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -47,6 +48,16 @@ describe("public API = the README's API reference", () => {
   it("the declarations (dist/index.d.ts) export exactly the README's values and types", function () {
     this.timeout(120_000);
     assert.deepEqual(declaredExports(path.join(ROOT, "dist", "index.d.ts")), [...api.values, ...api.types].sort());
+  });
+
+  it("the documented types derive from the zod schemas (checked when this file compiles)", () => {
+    const args: RestoreArgs = { projectId: "p", clusterName: "c", snapshotId: "s", targetDeploymentItemName: "t", timeoutSeconds: Promise.resolve(60) };
+    // @ts-expect-error targetDeploymentItemName is required, as in RestoreResourceArgs
+    const missing: RestoreArgs = { projectId: "p", clusterName: "c", snapshotId: "s" };
+    // @ts-expect-error a misspelt input is a type error too
+    const typo: RestoreArgs = { ...args, timeoutSecond: 5 };
+    const page: Page<TenantRestoreJob> = { results: [{ id: "j", status: "COMPLETED", extra: 1 }], totalCount: 1 };
+    assert.ok(missing && typo && page.results[0]!.id === "j");
   });
 
   it("src/index.ts lists its exports explicitly (no `export *`)", () => {
