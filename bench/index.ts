@@ -4,6 +4,7 @@
  *
  *   waiting          requests and completion lag for 10 s … 1 h restores (simulated time)
  *   auth             HTTP exchanges per call with and without reusing the digest challenge
+ *   auth (service account)  exchanges per call with one token; token requests per hour of polling
  *   listing          10,000 Cloud Backup restore jobs at 50 ms per round trip (real time)
  *   engine overhead  `pulumi up` of 20 TenantRestores vs 20 no-op dynamic resources (real CLI)
  *   memory           peak RSS of the dynamic-provider process during those runs
@@ -13,6 +14,7 @@ import { performance } from "node:perf_hooks";
 import { benchAuth } from "./auth";
 import { benchEngineOverhead, pulumiVersion } from "./engine-overhead";
 import { benchListing } from "./listing";
+import { benchServiceAccount } from "./service-account";
 import { machineInfo, renderTable, REPO_ROOT, writeReport, type Row } from "./table";
 import { benchWaiting } from "./waiting";
 
@@ -21,6 +23,7 @@ type Bench = () => Promise<{ rows: Row[]; notes: string[] }>;
 const BENCHES: Array<[string, Bench]> = [
   ["waiting", benchWaiting],
   ["auth", benchAuth],
+  ["auth (service account)", benchServiceAccount],
   ["listing", benchListing],
   ["engine overhead + memory", benchEngineOverhead],
 ];

@@ -18,8 +18,6 @@ export {
   getCloudBackupRestoreJobsOutput,
   getAllCloudBackupRestoreJobs,
   getAllCloudBackupRestoreJobsOutput,
-  getLegacyRestoreJob,
-  getLegacyRestoreJobOutput,
   waitForTenantRestoreJob,
   waitForTenantRestoreJobOutput,
 } from "./pulumi/lookups";
@@ -31,6 +29,14 @@ export {
   getFlexSnapshots,
   getFlexSnapshotsOutput,
 } from "./pulumi/flex-lookups";
+export {
+  getLegacyRestoreJob,
+  getLegacyRestoreJobOutput,
+  getLegacyRestoreJobs,
+  getLegacyRestoreJobsOutput,
+  getAllLegacyRestoreJobs,
+  getAllLegacyRestoreJobsOutput,
+} from "./pulumi/legacy-lookups";
 export type { LookupOptions } from "./pulumi/lookup-support";
 
 // --- restore errors a caller may catch (src/restore) ---
@@ -50,6 +56,8 @@ export {
   AtlasNetworkError,
   AtlasPaginationError,
 } from "./atlas/errors";
+export { AtlasTokenError } from "./atlas/token-error";
+export type { AtlasCredentials } from "./atlas/credentials";
 
 // --- shapes (src/schemas): types only, derived from the zod schemas ---
 export type {
@@ -62,7 +70,16 @@ export type {
   RestoreStatus,
 } from "./schemas/restore-job";
 export type { Page } from "./schemas/paginated";
-export type { ClusterRef, GetRestoreParams, GetLegacyRestoreJobParams, PageParams, IterateParams, WaitForTenantRestoreJobArgs } from "./schemas/requests";
+export type {
+  ClusterRef,
+  GetRestoreParams,
+  GetLegacyRestoreJobParams,
+  ListLegacyRestoreJobsParams,
+  IterateLegacyRestoreJobsParams,
+  PageParams,
+  IterateParams,
+  WaitForTenantRestoreJobArgs,
+} from "./schemas/requests";
 export { InputValidationError } from "./schemas/validate";
 export type { Clock } from "./util/clock";
 

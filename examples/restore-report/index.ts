@@ -1,6 +1,6 @@
 // A read-only report of restore jobs: nothing is created, so `pulumi up` only runs lookups.
 // Config: projectId, tenantClusterName, dedicatedClusterName, and optionally legacyRestoreJobId (a
-// legacy-backup restore job of the dedicated cluster; the legacy endpoint exists in API v1.0 only).
+// legacy-backup restore job of the dedicated cluster; read on the configured API version, v1.0 or v2).
 import * as pulumi from "@pulumi/pulumi";
 import {
   getAllCloudBackupRestoreJobsOutput,

@@ -1,9 +1,11 @@
 // Seed an environment from a snapshot: restore the newest completed snapshot of a source cluster
 // into a target cluster, wait until Atlas reports COMPLETED, and export what happened.
 //
-// Runs unchanged against real Atlas: set mongodbatlas:publicKey / mongodbatlas:privateKey (as
-// secrets) or the MONGODB_ATLAS_PUBLIC_API_KEY / MONGODB_ATLAS_PRIVATE_API_KEY environment
-// variables. `npm run demo` runs it against the local Atlas simulator instead.
+// Runs unchanged against real Atlas: set a service account (mongodbatlas:clientId and, as a
+// secret, mongodbatlas:clientSecret; or MONGODB_ATLAS_CLIENT_ID / MONGODB_ATLAS_CLIENT_SECRET) or
+// an API key (mongodbatlas:publicKey / mongodbatlas:privateKey as secrets, or the
+// MONGODB_ATLAS_PUBLIC_API_KEY / MONGODB_ATLAS_PRIVATE_API_KEY environment variables).
+// `npm run demo` runs it against the local Atlas simulator instead.
 import * as pulumi from "@pulumi/pulumi";
 import { FlexRestore, TenantRestore, getFlexSnapshotsOutput, getTenantSnapshotsOutput } from "pulumi-atlas-restore";
 

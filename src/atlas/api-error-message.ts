@@ -1,5 +1,5 @@
 import type { AtlasApiErrorInit } from "./errors";
-import { PRIVATE_KEY_ENV_VARS, PUBLIC_KEY_ENV_VARS } from "./settings";
+import { ACCESS_TOKEN_ENV_VARS, CLIENT_ID_ENV_VARS, PRIVATE_KEY_ENV_VARS, PUBLIC_KEY_ENV_VARS } from "./credentials";
 
 /** Names what a path points at: `restore job 5f… of cluster Cluster0 in project 6a…`. */
 export function describeTarget(path: string): string {
@@ -30,6 +30,10 @@ export function apiErrorMessage(e: AtlasApiErrorInit): string {
   switch (true) {
     case e.status === 400:
       return `${head}: Atlas rejected the request as invalid.${atlas}`;
+    case e.status === 401 && e.auth === "serviceAccount":
+      return `${head}: Atlas rejected the service account's access token, also a freshly issued one: the service account may not belong to the organization of this project, or may lack access to it. Check ${CLIENT_ID_ENV_VARS[0]} (or Pulumi config mongodbatlas:clientId).${atlas}`;
+    case e.status === 401 && e.auth === "accessToken":
+      return `${head}: Atlas rejected the access token: it has expired (tokens last one hour and a given accessToken is never renewed) or is not valid for this project. Set a fresh ${ACCESS_TOKEN_ENV_VARS[0]} (or Pulumi config mongodbatlas:accessToken), or give clientId/clientSecret instead so tokens are renewed automatically.${atlas}`;
     case e.status === 401:
       return `${head}: Atlas rejected the API key pair. Check ${PUBLIC_KEY_ENV_VARS[0]} / ${PRIVATE_KEY_ENV_VARS[0]} (or Pulumi config mongodbatlas:publicKey / mongodbatlas:privateKey), and that the key is not disabled or deleted.${atlas}`;
     case e.status === 403:

@@ -8,6 +8,14 @@ export interface AtlasClientOptions {
   publicKey?: string;
   /** Programmatic API private key; else MONGODB_ATLAS_PRIVATE_API_KEY, MONGODB_ATLAS_PRIVATE_KEY, MCLI_PRIVATE_API_KEY. */
   privateKey?: string;
+  /** Service account client id; else MONGODB_ATLAS_CLIENT_ID. Takes precedence over an API key in the same source. */
+  clientId?: string;
+  /** Service account client secret; else MONGODB_ATLAS_CLIENT_SECRET. Never logged or shown. */
+  clientSecret?: string;
+  /** A ready OAuth access token (not renewed: it lasts an hour); else MONGODB_ATLAS_ACCESS_TOKEN. Takes precedence over the others. */
+  accessToken?: string;
+  /** Where the one-line notice goes when a source holds several credentials. Default: stderr, once per process per line. */
+  onNotice?: (line: string) => void;
   /** Host root (http/https, no path); else MONGODB_ATLAS_BASE_URL; default https://cloud.mongodb.com. */
   baseUrl?: string;
   /** "v1.0" (default, application/json) or "v2" (versioned media types; needed for Flex). */

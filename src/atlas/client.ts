@@ -2,13 +2,14 @@ import type { z } from "zod";
 import type { Page } from "../schemas/paginated";
 import {
   ClusterRef, CreateRestoreParams, GetLegacyRestoreJobParams, GetRestoreParams, GetSnapshotParams, IterateParams,
-  MAX_ITEMS_PER_PAGE, PageParams,
+  MAX_ITEMS_PER_PAGE, PageParams, ListLegacyRestoreJobsParams, IterateLegacyRestoreJobsParams,
 } from "../schemas/requests";
 import type { CloudBackupRestoreJob, FlexRestoreJob, FlexSnapshot, LegacyRestoreJob, TenantRestoreJob, TenantSnapshot } from "../schemas/restore-job";
 import { parseInput } from "../schemas/validate";
 import type { AtlasClientOptions } from "./atlas-client-options";
 import { API_BASE_PATHS, endpoints, fillPath, mediaTypeFor, type EndpointName } from "./endpoints";
 import { createRequesterContext, positiveOption } from "./create-requester-context";
+import { noticeOnce } from "./credentials";
 import { AtlasConfigError } from "./errors";
 import { paginate } from "./paginate";
 import { atlasRequest, type AtlasStats, type RequesterContext } from "./request";
@@ -45,6 +46,7 @@ export class AtlasClient {
 
   constructor(options: AtlasClientOptions = {}) {
     const settings = resolveAtlasSettings(options, options.env ?? process.env);
+    if (settings.notice !== undefined) (options.onNotice ?? noticeOnce)(settings.notice);
     this.baseUrl = settings.baseUrl;
     this.apiVersion = settings.apiVersion;
     const stats: AtlasStats = { calls: 0, exchanges: 0, retries: 0 };
@@ -81,9 +83,11 @@ export class AtlasClient {
     }
   }
 
-  private iterate<K extends "listCloudBackupRestoreJobs" | "listFlexRestoreJobs">(name: K, p: IterateParams): AsyncGenerator<Result<K>["results"][number]> {
+  private iterate<K extends "listCloudBackupRestoreJobs" | "listFlexRestoreJobs" | "listLegacyRestoreJobs">(
+    name: K, p: IterateParams, filter: Query = {},
+  ): AsyncGenerator<Result<K>["results"][number]> {
     const itemsPerPage = p.itemsPerPage ?? MAX_ITEMS_PER_PAGE;
-    const getPage = (pageNum: number, includeCount: boolean) => this.call(name, p, { pageNum, itemsPerPage, includeCount });
+    const getPage = (pageNum: number, includeCount: boolean) => this.call(name, p, { pageNum, itemsPerPage, includeCount, ...filter });
     return paginate(getPage, { itemsPerPage, maxPages: this.maxPages, concurrency: this.concurrency, path: this.path(name, p) });
   }
 
@@ -118,8 +122,19 @@ export class AtlasClient {
     for await (const job of this.iterateCloudBackupRestoreJobs(p)) all.push(job);
     return all;
   }
+  /** A legacy-backup restore job, on the client's apiVersion (v1.0, or v2 with media type 2023-01-01). */
   async getLegacyRestoreJob(p: GetLegacyRestoreJobParams): Promise<LegacyRestoreJob> {
     return this.call("getLegacyRestoreJob", parseInput(GetLegacyRestoreJobParams, p, "getLegacyRestoreJob parameters"));
+  }
+  /** One page of a dedicated cluster's legacy-backup restore jobs (`batchId`: one sharded-cluster batch). */
+  async listLegacyRestoreJobs(p: ListLegacyRestoreJobsParams): Promise<Page<LegacyRestoreJob>> {
+    const i = parseInput(ListLegacyRestoreJobsParams, p, "listLegacyRestoreJobs parameters");
+    return this.call("listLegacyRestoreJobs", i, { ...pageQuery(i), batchId: i.batchId });
+  }
+  /** Every legacy-backup restore job of the cluster, in order, in the fewest requests. */
+  iterateLegacyRestoreJobs(p: IterateLegacyRestoreJobsParams): AsyncIterable<LegacyRestoreJob> {
+    const { batchId, ...i } = parseInput(IterateLegacyRestoreJobsParams, p, "iterateLegacyRestoreJobs parameters");
+    return this.iterate("listLegacyRestoreJobs", i, { batchId });
   }
 
   async createFlexRestoreJob(p: CreateRestoreParams): Promise<FlexRestoreJob> {
@@ -148,5 +163,20 @@ export class AtlasClient {
   async getFlexSnapshot(p: GetSnapshotParams): Promise<FlexSnapshot> {
     this.requireVersion("getFlexSnapshot");
     return this.call("getFlexSnapshot", parseInput(GetSnapshotParams, p, "getFlexSnapshot parameters"));
+  }
+
+  /**
+   * Asks Atlas for a download of a snapshot: a DOWNLOAD job whose `snapshotUrl` works for four
+   * hours. A POST: never re-sent once Atlas may have processed it (a second request is a second job).
+   */
+  async downloadFlexSnapshot(p: GetSnapshotParams): Promise<FlexRestoreJob> {
+    this.requireVersion("downloadFlexSnapshot");
+    const i = parseInput(GetSnapshotParams, p, "downloadFlexSnapshot parameters");
+    return this.call("downloadFlexSnapshot", i, undefined, { snapshotId: i.snapshotId });
+  }
+  /** The M2/M5 twin (until the tenant sunset). Atlas's body type needs a target: the source cluster is sent. */
+  async downloadTenantSnapshot(p: GetSnapshotParams): Promise<TenantRestoreJob> {
+    const i = parseInput(GetSnapshotParams, p, "downloadTenantSnapshot parameters");
+    return this.call("downloadTenantSnapshot", i, undefined, { snapshotId: i.snapshotId, targetDeploymentItemName: i.clusterName });
   }
 }

@@ -56,6 +56,9 @@ export const endpoints = {
   listFlexRestoreJobs: endpoint({ method: "GET", path: `${flexCluster}/backup/restoreJobs`, family: "flex", schema: paginated(FlexRestoreJob), versions: v2 }),
   listFlexSnapshots: endpoint({ method: "GET", path: `${flexCluster}/backup/snapshots`, family: "flex", schema: paginated(FlexSnapshot), versions: v2 }),
   getFlexSnapshot: endpoint({ method: "GET", path: `${flexCluster}/backup/snapshots/{snapshotId}`, family: "flex", schema: FlexSnapshot, versions: v2 }),
+  listLegacyRestoreJobs: endpoint({ method: "GET", path: `${cluster}/restoreJobs`, family: "legacy", schema: paginated(LegacyRestoreJob), versions: both }),
+  downloadFlexSnapshot: endpoint({ method: "POST", path: `${flexCluster}/backup/download`, family: "flex", schema: FlexRestoreJob, versions: v2 }),
+  downloadTenantSnapshot: endpoint({ method: "POST", path: `${cluster}/backup/tenant/download`, family: "tenant", schema: TenantRestoreJob, versions: both }),
 };
 export type EndpointName = keyof typeof endpoints;
 

@@ -38,6 +38,8 @@ export interface AtlasApiErrorInit {
   retries?: number;
   /** Start of a non-JSON body (e.g. an HTML page from a proxy), whitespace collapsed. */
   bodySnippet?: string;
+  /** The client's auth method (for the 401 advice); default apiKey. */
+  auth?: "apiKey" | "serviceAccount" | "accessToken";
 }
 
 /** Atlas answered with an error status. The message says what to do about it. */

@@ -13,3 +13,7 @@ export { defaultRetryPolicy, resolveRetryPolicy, retryDelay, isRetryable, type R
 export { retryAfterMs } from "./retry-after";
 export { paginate, plannedPages, listComplete, type PaginateOptions, type GetPage } from "./paginate";
 export { endpoints, V2_MEDIA_TYPES, V1_MEDIA_TYPE, API_BASE_PATHS, type EndpointFamily, type EndpointName } from "./endpoints";
+export {
+  CLIENT_ID_ENV_VARS, CLIENT_SECRET_ENV_VARS, ACCESS_TOKEN_ENV_VARS, type AtlasCredentials, type CredentialSource,
+} from "./credentials";
+export { AtlasTokenError, type AtlasTokenErrorInit } from "./token-error";

@@ -36,6 +36,8 @@ export interface RequesterContext {
   query: Record<string, string>;
   envelope: boolean;
   onRetry?: (info: RetryInfo) => void;
+  /** The auth method, so a 401 message names the right settings. */
+  auth?: AtlasApiErrorInit["auth"];
 }
 
 export interface RequestSpec<T extends z.ZodType> {
@@ -88,7 +90,7 @@ function interpret<T extends z.ZodType>(ctx: RequesterContext, spec: RequestSpec
   }
   const wait = retryAfterMs(res.headers.get("retry-after"), ctx.clock.now());
   const apiBody = ApiErrorBody.safeParse(body);
-  const init: AtlasApiErrorInit = { status, method: spec.method, path, retryAfterMs: wait };
+  const init: AtlasApiErrorInit = { status, method: spec.method, path, retryAfterMs: wait, auth: ctx.auth };
   if (apiBody.success) {
     Object.assign(init, {
       errorCode: apiBody.data.errorCode,

@@ -1,8 +1,9 @@
+import { resolveCredentials, type AtlasCredentials } from "./credentials";
 import { AtlasConfigError } from "./errors";
 
-/** Environment variables read, first non-empty wins (the Atlas CLI and Terraform provider use the same names). */
-export const PUBLIC_KEY_ENV_VARS = ["MONGODB_ATLAS_PUBLIC_API_KEY", "MONGODB_ATLAS_PUBLIC_KEY", "MCLI_PUBLIC_API_KEY"] as const;
-export const PRIVATE_KEY_ENV_VARS = ["MONGODB_ATLAS_PRIVATE_API_KEY", "MONGODB_ATLAS_PRIVATE_KEY", "MCLI_PRIVATE_API_KEY"] as const;
+export {
+  PUBLIC_KEY_ENV_VARS, PRIVATE_KEY_ENV_VARS, CLIENT_ID_ENV_VARS, CLIENT_SECRET_ENV_VARS, ACCESS_TOKEN_ENV_VARS,
+} from "./credentials";
 export const BASE_URL_ENV_VARS = ["MONGODB_ATLAS_BASE_URL"] as const;
 
 export const DEFAULT_BASE_URL = "https://cloud.mongodb.com";
@@ -13,13 +14,18 @@ export type AtlasApiVersion = (typeof ATLAS_API_VERSIONS)[number];
 export interface AtlasSettingsInput {
   publicKey?: string;
   privateKey?: string;
+  clientId?: string;
+  clientSecret?: string;
+  accessToken?: string;
   baseUrl?: string;
   apiVersion?: string;
 }
 
 export interface AtlasSettings {
-  publicKey: string;
-  privateKey: string;
+  /** The one auth method used (never merged across options and environment). */
+  credentials: AtlasCredentials;
+  /** One line saying which credentials were used when a source held several; else absent. */
+  notice?: string;
   /** Host root without a trailing slash, e.g. `https://cloud.mongodb.com`. */
   baseUrl: string;
   apiVersion: AtlasApiVersion;
@@ -65,25 +71,13 @@ export function normalizeBaseUrl(raw: string, from = "option"): string {
 }
 
 /**
- * Resolves credentials, base URL and API version from options, then environment variables.
- * Pure apart from reading `env`; throws AtlasConfigError (before any request) naming the option and
- * the environment variables that could supply it. Never includes a key in a message.
+ * Resolves credentials (see resolveCredentials: one source, never merged), base URL and API version
+ * from options, then environment variables. Pure apart from reading `env`; throws AtlasConfigError
+ * (before any request) naming the option and the environment variables that could supply it.
+ * Never includes a key, secret or token in a message.
  */
 export function resolveAtlasSettings(options: AtlasSettingsInput = {}, env: Env = process.env): AtlasSettings {
-  const publicKey = pick(options.publicKey, env, PUBLIC_KEY_ENV_VARS).value;
-  if (publicKey === undefined) {
-    throw new AtlasConfigError(
-      "publicKey",
-      `no Atlas public API key: pass the publicKey option or set ${PUBLIC_KEY_ENV_VARS.join(", ")} (in Pulumi: config mongodbatlas:publicKey)`,
-    );
-  }
-  const privateKey = pick(options.privateKey, env, PRIVATE_KEY_ENV_VARS).value;
-  if (privateKey === undefined) {
-    throw new AtlasConfigError(
-      "privateKey",
-      `no Atlas private API key: pass the privateKey option or set ${PRIVATE_KEY_ENV_VARS.join(", ")} (in Pulumi: secret config mongodbatlas:privateKey)`,
-    );
-  }
+  const { credentials, notice } = resolveCredentials(options, env);
   const base = pick(options.baseUrl, env, BASE_URL_ENV_VARS);
   const baseUrl = base.value === undefined ? DEFAULT_BASE_URL : normalizeBaseUrl(base.value, base.from);
   const apiVersion = options.apiVersion ?? "v1.0";
@@ -93,5 +87,5 @@ export function resolveAtlasSettings(options: AtlasSettingsInput = {}, env: Env 
       `apiVersion "${String(apiVersion)}" is not supported; use one of ${ATLAS_API_VERSIONS.map((v) => `"${v}"`).join(", ")}`,
     );
   }
-  return { publicKey, privateKey, baseUrl, apiVersion: apiVersion as AtlasApiVersion };
+  return { credentials, ...(notice === undefined ? {} : { notice }), baseUrl, apiVersion: apiVersion as AtlasApiVersion };
 }

@@ -4,4 +4,5 @@ export { CONFIG_KEYS, settingsFromConfig, type ConfigSource } from "./settings";
 export { PartialStateError } from "./restore-outputs";
 export * from "./lookups";
 export * from "./flex-lookups";
+export * from "./legacy-lookups";
 export { type LookupOptions, holdsDownloadUrl } from "./lookup-support";

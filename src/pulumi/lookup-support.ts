@@ -9,9 +9,10 @@ import { settingsFromProgramConfig } from "./settings";
 /**
  * Lookups, Pulumi style: `getX(args)` takes plain values and returns a Promise; `getXOutput(args)`
  * takes Inputs and returns an Output, secret whenever the answer carries a download URL
- * (snapshotUrl, deliveryUrl, delivery.url). Credentials: the stack config (`mongodbatlas:publicKey`,
- * `mongodbatlas:privateKey`, `mongodbatlas:baseUrl`, `pulumi-atlas-restore:apiVersion`), then the
- * environment variables; outside a Pulumi program only the environment (or `opts`).
+ * (snapshotUrl, deliveryUrl, delivery.url). Credentials: the stack config (`mongodbatlas:clientId` /
+ * `clientSecret`, `mongodbatlas:publicKey` / `privateKey`, `mongodbatlas:accessToken`,
+ * `mongodbatlas:baseUrl`, `pulumi-atlas-restore:apiVersion`), else the environment variables;
+ * outside a Pulumi program only the environment (or `opts`). Service-account lookups share one token.
  */
 export interface LookupOptions {
   /** A ready client (tests, or to share one across lookups). */
@@ -36,7 +37,7 @@ export function clientFor(opts: LookupOptions = {}, apiVersion?: AtlasClientOpti
   const resolved = resolveAtlasSettings(settings as AtlasSettingsInput);
   const key = createHash("sha256").update(JSON.stringify(resolved)).digest("hex");
   let client = clients.get(key);
-  if (!client) clients.set(key, (client = new AtlasClient(resolved)));
+  if (!client) clients.set(key, (client = new AtlasClient(settings as AtlasClientOptions)));
   return client;
 }
 

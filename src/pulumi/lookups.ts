@@ -2,12 +2,12 @@ import { waitForRestoreJob } from "../restore/wait-for-restore-job";
 import { pollPolicyFor } from "../restore/poll-policy";
 import { RESTORE_TIMEOUT_SECONDS } from "../schemas/restore-args";
 import type { Page } from "../schemas/paginated";
-import { WaitForTenantRestoreJobArgs, type ClusterRef, type GetLegacyRestoreJobParams, type GetRestoreParams, type PageParams } from "../schemas/requests";
+import { WaitForTenantRestoreJobArgs, type ClusterRef, type GetRestoreParams, type PageParams } from "../schemas/requests";
 import { parseInput } from "../schemas/validate";
-import type { CloudBackupRestoreJob, LegacyRestoreJob, TenantRestoreJob, TenantSnapshot } from "../schemas/restore-job";
+import type { CloudBackupRestoreJob, TenantRestoreJob, TenantSnapshot } from "../schemas/restore-job";
 import { clientFor, outputForm, type LookupOptions } from "./lookup-support";
 
-/** Lookups of tenant (M2/M5), Cloud Backup and legacy restore jobs; see lookup-support.ts for the forms. */
+/** Lookups of tenant (M2/M5) and Cloud Backup restore jobs (legacy ones: legacy-lookups.ts); see lookup-support.ts for the forms. */
 
 export const getTenantRestoreJob = async (args: GetRestoreParams, opts?: LookupOptions): Promise<TenantRestoreJob> =>
   clientFor(opts).getTenantRestore(args);
@@ -32,11 +32,6 @@ export const getAllCloudBackupRestoreJobs = async (args: ClusterRef, opts?: Look
   results: await clientFor(opts).listAllCloudBackupRestoreJobs(args),
 });
 export const getAllCloudBackupRestoreJobsOutput = outputForm(getAllCloudBackupRestoreJobs);
-
-/** A legacy-backup restore job (API v1.0 only, whatever apiVersion is configured). */
-export const getLegacyRestoreJob = async (args: GetLegacyRestoreJobParams, opts?: LookupOptions): Promise<LegacyRestoreJob> =>
-  clientFor(opts, "v1.0").getLegacyRestoreJob(args);
-export const getLegacyRestoreJobOutput = outputForm(getLegacyRestoreJob);
 
 /**
  * Resolves with the COMPLETED job; rejects with RestoreJobFailedError / RestoreTimeoutError /

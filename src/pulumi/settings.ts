@@ -6,13 +6,18 @@ import type { AtlasSettingsInput } from "../atlas/settings";
  *   pulumi config set mongodbatlas:publicKey …; pulumi config set --secret mongodbatlas:privateKey …
  * The API version is this package's own key, in its own namespace (`pulumi-atlas-restore:apiVersion`,
  * "v1.0" or "v2"; the official provider has no such key). Anything unset falls back to the client's
- * environment variables (MONGODB_ATLAS_PUBLIC_API_KEY, …, MONGODB_ATLAS_BASE_URL).
+ * environment variables (MONGODB_ATLAS_PUBLIC_API_KEY, …, MONGODB_ATLAS_BASE_URL). Service accounts:
+ *   pulumi config set mongodbatlas:clientId …; pulumi config set --secret mongodbatlas:clientSecret …
+ * Credentials are taken from the config if it holds any, else from the environment (never merged).
  */
 export const CONFIG_KEYS = Object.freeze({
   publicKey: "mongodbatlas:publicKey",
   privateKey: "mongodbatlas:privateKey",
   baseUrl: "mongodbatlas:baseUrl",
   apiVersion: "pulumi-atlas-restore:apiVersion",
+  clientId: "mongodbatlas:clientId",
+  clientSecret: "mongodbatlas:clientSecret",
+  accessToken: "mongodbatlas:accessToken",
 });
 
 /** Anything with `get(fullKey)`: a dynamic provider's `ConfigureRequest.config`, or a test double. */

@@ -60,3 +60,20 @@ export type PageParams = z.infer<typeof PageParams>;
 
 export const IterateParams = PageParams.omit({ pageNum: true, includeCount: true });
 export type IterateParams = z.infer<typeof IterateParams>;
+
+/** The POST body of a Flex snapshot download (`FlexBackupSnapshotDownloadCreate20241113`). */
+export const FlexDownloadRequestBody = z.strictObject({ snapshotId: ObjectId });
+export type FlexDownloadRequestBody = z.infer<typeof FlexDownloadRequestBody>;
+
+/**
+ * The POST body of an M2/M5 snapshot download. Atlas types it `TenantRestore` (so atlas-sdk-go
+ * always sends `targetDeploymentItemName`); a download has no target, so only `snapshotId` is needed.
+ */
+export const TenantDownloadRequestBody = RestoreRequestBody.partial({ targetDeploymentItemName: true });
+export type TenantDownloadRequestBody = z.infer<typeof TenantDownloadRequestBody>;
+
+/** Listing a dedicated cluster's legacy restore jobs: a page, optionally of one sharded-cluster batch. */
+export const ListLegacyRestoreJobsParams = PageParams.extend({ batchId: ObjectId.optional() });
+export type ListLegacyRestoreJobsParams = z.infer<typeof ListLegacyRestoreJobsParams>;
+export const IterateLegacyRestoreJobsParams = IterateParams.extend({ batchId: ObjectId.optional() });
+export type IterateLegacyRestoreJobsParams = z.infer<typeof IterateLegacyRestoreJobsParams>;

@@ -17,6 +17,12 @@ export interface AtlasSimulator {
   url: string;
   publicKey: string;
   privateKey: string;
+  /** The first configured service account (the demo one by default): for clientId / clientSecret. */
+  serviceAccount: { clientId: string; clientSecret: string };
+  /** Every access token the token endpoint issued so far, oldest first. */
+  issuedTokens(): string[];
+  /** Forgets every issued token (as a revocation would): API calls with one get 401. */
+  revokeTokens(): void;
   /** What was seeded at start. */
   seed: SeedInfo;
   requestLog: RequestLog;

@@ -5,6 +5,7 @@ import { startAtlasSimulator } from "./server";
 
 const USAGE = `Usage: atlas-sim [--port N] [--public-key K] [--private-key K] [--pending-ms MS] [--queued-ms MS]
                  [--running-ms MS] [--rate-limit REQUESTS_PER_MINUTE] [--sunset-tenant-v2] [--json]
+                 [--client-id ID] [--client-secret S] [--token-lifetime-s SECONDS]
 Starts the local MongoDB Atlas Admin API simulator on 127.0.0.1 until SIGINT / SIGTERM.`;
 
 export interface CliArgs {
@@ -17,6 +18,7 @@ export interface CliArgs {
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const options: SimulatorOptions = {};
   const lifecycle: NonNullable<SimulatorOptions["lifecycle"]> = {};
+  const account: { clientId?: string; clientSecret?: string } = {};
   let json = false;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
@@ -40,23 +42,32 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       case "--running-ms": lifecycle.runningMs = number(); break;
       case "--rate-limit": options.rateLimit = { requestsPerMinute: number() }; break;
       case "--sunset-tenant-v2": options.sunsetTenantV2 = true; break;
+      case "--client-id": account.clientId = value(); break;
+      case "--client-secret": account.clientSecret = value(); break;
+      case "--token-lifetime-s": options.tokenLifetimeSeconds = number(); break;
       case "--json": json = true; break;
       case "-h": case "--help": help = true; break;
       default: throw new Error(`unknown option ${flag}`);
     }
   }
   if (Object.keys(lifecycle).length > 0) options.lifecycle = lifecycle;
+  if (account.clientId !== undefined || account.clientSecret !== undefined) {
+    if (account.clientId === undefined || account.clientSecret === undefined) throw new Error("--client-id and --client-secret go together");
+    options.serviceAccounts = [{ clientId: account.clientId, clientSecret: account.clientSecret }];
+  }
   return { options, json, help };
 }
 
 /** What `atlas-sim` prints once listening: one JSON line with --json, else a short text. */
 export function describeSimulator(sim: AtlasSimulator, json: boolean): string {
   const { url, publicKey, privateKey, seed } = sim;
-  if (json) return JSON.stringify({ url, publicKey, privateKey, seed });
+  const { clientId, clientSecret } = sim.serviceAccount;
+  if (json) return JSON.stringify({ url, publicKey, privateKey, clientId, clientSecret, seed });
   return [
     `Atlas simulator listening on ${url}  (API: ${url}/api/atlas/v1.0, ${url}/api/atlas/v2)`,
     `  public key:  ${publicKey}`,
     `  private key: ${privateKey}`,
+    `  service account: client id ${clientId}, client secret ${clientSecret}  (token: POST ${url}/api/oauth/token)`,
     `  project:     ${seed.defaultProjectName} ${seed.defaultProjectId}  (second project ${seed.defaultTargetProjectId})`,
     `  tenant:      ${seed.defaultSourceCluster} → ${seed.defaultTargetCluster}, snapshot ${seed.defaultSnapshotId}`,
     `  flex:        ${seed.defaultFlexSourceCluster} → ${seed.defaultFlexTargetCluster}, snapshot ${seed.defaultFlexSnapshotId}`,

@@ -1,7 +1,8 @@
 export { startAtlasSimulator } from "./server";
 export type { AtlasSimulator, FailRestoresMatch } from "./atlas-simulator";
 export type { SimulatorOptions } from "./options";
-export { DEFAULT_PUBLIC_KEY, DEFAULT_NONCE_TTL_MS } from "./options";
+export { DEFAULT_PUBLIC_KEY, DEFAULT_NONCE_TTL_MS, DEFAULT_CLIENT_ID, DEFAULT_TOKEN_LIFETIME_SECONDS } from "./options";
+export type { SimServiceAccount } from "./oauth-token";
 export type { LifecycleOptions } from "./lifecycle";
 export { DEFAULT_LIFECYCLE } from "./lifecycle";
 export type { RateLimitOptions } from "./rate-limit";

@@ -1,4 +1,5 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import type { SimServiceAccount } from "./oauth-token";
 import { DEFAULT_LIFECYCLE, type LifecycleOptions } from "./lifecycle";
 import type { RateLimitOptions } from "./rate-limit";
 import type { SeedOptions } from "./seed";
@@ -23,6 +24,12 @@ export interface SimulatorOptions {
   seed?: SeedOptions;
   /** When true, the v2 tenant paths answer 410 VERSION_GONE (sunset 2026-01-22). Default false. */
   sunsetTenantV2?: boolean;
+  /** Service accounts the token endpoint accepts; default one: DEFAULT_CLIENT_ID with a random secret per start. */
+  serviceAccounts?: SimServiceAccount[];
+  /** `expires_in` of issued tokens, seconds; default 3600 (as Atlas). */
+  tokenLifetimeSeconds?: number;
+  /** Token-endpoint limit per client id; default 50 a minute (as Atlas); false = off. */
+  tokenRateLimit?: RateLimitOptions | false;
 }
 
 export interface NormalizedOptions {
@@ -35,10 +42,16 @@ export interface NormalizedOptions {
   rateLimit: RateLimitOptions | false;
   seed: SeedOptions | undefined;
   sunsetTenantV2: boolean;
+  serviceAccounts: SimServiceAccount[];
+  tokenLifetimeSeconds: number;
+  tokenRateLimit: RateLimitOptions | false;
 }
 
 export const DEFAULT_PUBLIC_KEY = "simpubkey";
 export const DEFAULT_NONCE_TTL_MS = 300_000;
+/** Client id of the simulator's default service account (Atlas ids look like `mdb_sa_id_<24 hex>`). */
+export const DEFAULT_CLIENT_ID = "mdb_sa_id_5e1a00000000000000000001";
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
 
 function nonNegative(value: number | undefined, fallback: number, name: string): number {
   const v = value ?? fallback;
@@ -62,5 +75,8 @@ export function normalizeOptions(options: SimulatorOptions = {}): NormalizedOpti
     rateLimit: options.rateLimit ?? false,
     seed: options.seed,
     sunsetTenantV2: options.sunsetTenantV2 ?? false,
+    serviceAccounts: options.serviceAccounts ?? [{ clientId: DEFAULT_CLIENT_ID, clientSecret: `mdb_sa_sk_${randomBytes(20).toString("hex")}` }],
+    tokenLifetimeSeconds: nonNegative(options.tokenLifetimeSeconds, DEFAULT_TOKEN_LIFETIME_SECONDS, "tokenLifetimeSeconds") || DEFAULT_TOKEN_LIFETIME_SECONDS,
+    tokenRateLimit: options.tokenRateLimit ?? { requestsPerMinute: 50 },
   };
 }

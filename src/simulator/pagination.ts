@@ -41,10 +41,19 @@ export function parsePageQuery(query: URLSearchParams): PageQuery {
   };
 }
 
-function withPage(requestUrl: string, pageNum: number): string {
+/** Query parameters a page link does not repeat: the page itself, and presentation (Atlas drops `pretty`). */
+const NOT_IN_PAGE_LINKS = new Set(["pageNum", "itemsPerPage", "pretty", "envelope"]);
+
+/**
+ * The URL of one page, as Atlas writes it in `links`: the path, then `pageNum` and `itemsPerPage`,
+ * then the other parameters of the request (`includeCount`, or `batchId`, which selects what is listed). Clients read the page back
+ * from it (`go.mongodb.org/atlas`'s `Response.CurrentPage()` parses `pageNum` of `self`).
+ */
+export function pageHref(requestUrl: string, pageNum: number, itemsPerPage: number): string {
   const url = new URL(requestUrl);
-  url.searchParams.set("pageNum", String(pageNum));
-  return url.toString();
+  const query = new URLSearchParams({ pageNum: String(pageNum), itemsPerPage: String(itemsPerPage) });
+  for (const [key, value] of url.searchParams) if (!NOT_IN_PAGE_LINKS.has(key)) query.append(key, value);
+  return `${url.origin}${url.pathname}?${query.toString()}`;
 }
 
 /**
@@ -53,15 +62,19 @@ function withPage(requestUrl: string, pageNum: number): string {
  */
 export function paginate<S, T>(items: S[], q: PageQuery, requestUrl: string, render: (item: S) => T): PageBody<T> {
   const start = (q.pageNum - 1) * q.itemsPerPage;
-  const links = [{ href: requestUrl, rel: "self" }];
-  if (q.pageNum > 1) links.push({ href: withPage(requestUrl, q.pageNum - 1), rel: "previous" });
-  if (start + q.itemsPerPage < items.length) links.push({ href: withPage(requestUrl, q.pageNum + 1), rel: "next" });
+  const link = (pageNum: number) => pageHref(requestUrl, pageNum, q.itemsPerPage);
+  const links = [{ href: link(q.pageNum), rel: "self" }];
+  if (q.pageNum > 1) links.push({ href: link(q.pageNum - 1), rel: "previous" });
+  if (start + q.itemsPerPage < items.length) links.push({ href: link(q.pageNum + 1), rel: "next" });
   const body: PageBody<T> = { links, results: items.slice(start, start + q.itemsPerPage).map(render) };
   if (q.includeCount) body.totalCount = items.length;
   return body;
 }
 
-/** The tenant lists take no paging parameters (the spec declares none) and return everything. */
+/**
+ * The tenant lists take no paging parameters (the spec declares none) and return everything; the
+ * self link still names page 1 and Atlas's default page size, so page-reading clients get a number.
+ */
 export function wholeList<T>(items: T[], requestUrl: string): PageBody<T> {
-  return { links: [{ href: requestUrl, rel: "self" }], results: items, totalCount: items.length };
+  return { links: [{ href: pageHref(requestUrl, 1, DEFAULT_ITEMS_PER_PAGE), rel: "self" }], results: items, totalCount: items.length };
 }

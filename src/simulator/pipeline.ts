@@ -7,17 +7,22 @@ import { answerFault } from "./fault-responses";
 import type { FaultSpec, Faults } from "./faults";
 import { advanceRestoreJobs } from "./lifecycle";
 import { JSON_MEDIA_TYPE } from "./media-types";
+import { bearerTokenOf, type TokenIssuer } from "./oauth-token";
+import { answerTokenRequest } from "./token-route";
 import type { RateLimiter } from "./rate-limit";
 import type { RequestLog, RequestLogEntry } from "./request-log";
 import { writeOutgoing, type Outgoing } from "./respond";
 import { matchRoute, type Route } from "./router";
 import { dispatch } from "./dispatch";
+import { OAUTH_TOKEN_PATH } from "../schemas/oauth-token";
 import type { SimulatorState } from "./state";
 
 export interface PipelineDeps {
   state: SimulatorState;
   routes: readonly Route[];
   auth: DigestAuthenticator;
+  /** The OAuth token endpoint and Bearer checks (service accounts). */
+  tokens: TokenIssuer;
   faults: Faults;
   log: RequestLog;
   limiter: RateLimiter | undefined;
@@ -35,7 +40,8 @@ const AUTH_ERRORS: Record<DigestFailure, [string, string]> = {
 };
 
 /**
- * One exchange, in this order: read body → `beforeAuth` faults → digest (401 challenge) →
+ * One exchange, in this order: read body → `beforeAuth` faults → token endpoint (POST
+ * /api/oauth/token, answered here) → Bearer token (401 invalid/expired) or digest (401 challenge) →
  * faults → lifecycle advance → rate limit (429) → route (404 unknown, 406/415 media type,
  * 410 sunset, handler) → answer (or lose / cut it for `lost-response` / `reset-mid-response`).
  */
@@ -74,7 +80,18 @@ export class RequestPipeline {
       if (fault?.kind === "drop") return finish(answerFault(fault, req, res, () => "", JSON_MEDIA_TYPE), fault);
       if (fault?.kind === "delay" && !(await this.delay(fault.ms))) return;
 
-      const verdict = deps.auth.verify(method, rawUrl, req.headers.authorization);
+      if (method === "POST" && url.pathname === OAUTH_TOKEN_PATH) {
+        Object.assign(entry, { matched: true, route: "oauthToken" });
+        const token = answerTokenRequest(deps, req, res, bodyText, fault);
+        return finish(token.status, token.fault);
+      }
+      const bearer = bearerTokenOf(req.headers.authorization);
+      const rejected = bearer === undefined ? undefined : deps.tokens.rejection(bearer);
+      if (rejected !== undefined) {
+        writeOutgoing(res, rejected);
+        return finish(401, fault);
+      }
+      const verdict = bearer !== undefined ? { ok: true as const } : deps.auth.verify(method, rawUrl, req.headers.authorization);
       if (!verdict.ok) {
         const [code, detail] = AUTH_ERRORS[verdict.failure];
         const challenge = deps.auth.challenge(verdict.failure === "stale");
@@ -83,6 +100,7 @@ export class RequestPipeline {
         return finish(401, fault);
       }
       entry.authenticated = true;
+      entry.auth = bearer !== undefined ? "bearer" : "digest";
 
       fault ??= deps.faults.take(method, url.pathname, true);
       const successType = match?.version === "v2" && match.route.mediaType ? match.route.mediaType : JSON_MEDIA_TYPE;

@@ -8,8 +8,10 @@ export interface RequestLogEntry {
   status: number;
   /** Real elapsed milliseconds spent answering. */
   ms: number;
-  /** True when the digest was valid. */
+  /** True when the digest or the Bearer token was valid. */
   authenticated: boolean;
+  /** How an authenticated request proved itself: `digest` (API key) or `bearer` (service-account token). */
+  auth?: "digest" | "bearer";
   /** ISO time by the injected clock. */
   at: string;
   /** False for an unknown route (answered 404 RESOURCE_NOT_FOUND): tests should fail on those. */
@@ -27,6 +29,7 @@ export interface RequestLogFilter {
   authenticated?: boolean;
   matched?: boolean;
   route?: string;
+  auth?: "digest" | "bearer";
 }
 
 function matches(entry: RequestLogEntry, f: RequestLogFilter): boolean {
@@ -37,6 +40,7 @@ function matches(entry: RequestLogEntry, f: RequestLogFilter): boolean {
   if (f.authenticated !== undefined && entry.authenticated !== f.authenticated) return false;
   if (f.matched !== undefined && entry.matched !== f.matched) return false;
   if (f.route !== undefined && entry.route !== f.route) return false;
+  if (f.auth !== undefined && entry.auth !== f.auth) return false;
   return true;
 }
 

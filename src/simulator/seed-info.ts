@@ -47,7 +47,7 @@ export interface SeedInfo {
   defaultDedicatedCluster: string;
   /** Cloud Backup restore jobs of the default dedicated cluster, newest first. */
   cloudBackupRestoreJobIds: string[];
-  /** Legacy restore jobs of the default dedicated cluster (v1.0 only). */
+  /** Legacy restore jobs of the default dedicated cluster, newest first. */
   legacyRestoreJobIds: string[];
 }
 

@@ -36,7 +36,7 @@ export interface SeedDedicatedCluster {
   name: string;
   /** Finished Cloud Backup restore jobs (automated and download, alternating). */
   cloudBackupRestoreJobs?: number;
-  /** Finished Legacy Backup restore jobs (v1.0 only). */
+  /** Finished Legacy Backup restore jobs (served on v1.0 and v2). */
   legacyRestoreJobs?: number;
 }
 

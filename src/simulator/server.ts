@@ -4,6 +4,7 @@ import type { AtlasSimulator } from "./atlas-simulator";
 import { DigestAuthenticator } from "./digest-auth";
 import { Faults } from "./faults";
 import { advanceRestoreJobs } from "./lifecycle";
+import { TokenIssuer } from "./oauth-token";
 import { normalizeOptions, type SimulatorOptions } from "./options";
 import { RequestPipeline } from "./pipeline";
 import { RateLimiter } from "./rate-limit";
@@ -22,9 +23,15 @@ export async function startAtlasSimulator(options: SimulatorOptions = {}): Promi
   const faults = new Faults();
   const auth = new DigestAuthenticator({ publicKey: o.publicKey, privateKey: o.privateKey, now: o.now, nonceTtlMs: o.nonceTtlMs });
   const limiter = o.rateLimit === false ? undefined : new RateLimiter(o.rateLimit, o.now);
+  const tokens = new TokenIssuer({
+    accounts: o.serviceAccounts,
+    lifetimeSeconds: o.tokenLifetimeSeconds,
+    now: o.now,
+    limiter: o.tokenRateLimit === false ? undefined : new RateLimiter(o.tokenRateLimit, o.now),
+  });
   let url = "";
   const pipeline = new RequestPipeline({
-    state, routes, auth, faults, log: requestLog, limiter, now: o.now, sunsetTenantV2: o.sunsetTenantV2, baseUrl: () => url,
+    state, routes, auth, tokens, faults, log: requestLog, limiter, now: o.now, sunsetTenantV2: o.sunsetTenantV2, baseUrl: () => url,
   });
   const server = createServer((req, res) => void pipeline.handle(req, res));
   await new Promise<void>((resolve, reject) => {
@@ -41,6 +48,9 @@ export async function startAtlasSimulator(options: SimulatorOptions = {}): Promi
     url,
     publicKey: o.publicKey,
     privateKey: o.privateKey,
+    serviceAccount: { ...o.serviceAccounts[0]! },
+    issuedTokens: () => [...tokens.issued],
+    revokeTokens: () => tokens.revokeAll(),
     seed: describeSeed(state),
     requestLog,
     faults,

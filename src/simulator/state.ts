@@ -87,7 +87,7 @@ export interface SimCloudBackupJob {
   failed: boolean;
 }
 
-/** A Legacy Backup restore job (v1.0 `…/clusters/{name}/restoreJobs/{jobId}`). */
+/** A Legacy Backup restore job (`…/clusters/{name}/restoreJobs/{jobId}`, v1.0 and v2). */
 export interface SimLegacyJob {
   id: string;
   projectId: string;
@@ -98,6 +98,8 @@ export interface SimLegacyJob {
   snapshotTakenAt: number;
   statusName: "FINISHED" | "IN_PROGRESS" | "BROKEN" | "KILLED";
   deliveryStatusName: string;
+  /** The batch of a sharded cluster's restore (one job per shard and config server); none for a replica set. */
+  batchId?: string;
 }
 
 /** A `failRestores` rule: matching new jobs end FAILED while `remaining` > 0. */

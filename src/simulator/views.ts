@@ -80,7 +80,7 @@ export function renderCloudBackupJob(job: SimCloudBackupJob, now: number, apiBas
   return body;
 }
 
-/** The v1.0 Legacy Backup restore job of seeds 001/002. */
+/** The Legacy Backup restore job of seeds 001/002 (`BackupRestoreJob` in v2). */
 export function renderLegacyJob(job: SimLegacyJob, apiBase: string): Record<string, unknown> {
   const cluster = `${apiBase}/groups/${job.projectId}/clusters/${job.clusterName}`;
   const file = `${job.clusterName}-${Math.floor(job.snapshotTakenAt / 1000)}-${job.id}.tar.gz`;
@@ -107,6 +107,7 @@ export function renderLegacyJob(job: SimLegacyJob, apiBase: string): Record<stri
       { href: `${apiBase}/groups/${job.projectId}`, rel: "http://mms.mongodb.com/group" },
     ],
     pointInTime: false,
+    ...(job.batchId === undefined ? {} : { batchId: job.batchId }),
     snapshotId: job.snapshotId,
     statusName: job.statusName,
     timestamp: { date: iso(job.snapshotTakenAt), increment: 1 },

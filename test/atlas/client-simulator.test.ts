@@ -100,8 +100,8 @@ for (const apiVersion of ["v1.0", "v2"] as AtlasApiVersion[]) {
       assert.equal(fresh.stats.calls, 100);
     });
 
-    // the legacy-backup path is documented for v1.0 only
-    if (apiVersion === "v1.0") it("gets a legacy restore job (v1.0)", async function () {
+    // the legacy-backup path exists in v1.0 and in v2 (media type 2023-01-01); more in legacy-download-client.test.ts
+    it(`gets a legacy restore job (${apiVersion})`, async function () {
       const jobId = sim.seed.legacyRestoreJobIds[0];
       assert.equal((await make().getLegacyRestoreJob({ ...dedicated(), restoreJobId: jobId })).id, jobId);
     });

@@ -13,23 +13,32 @@ const configError = (option: string, ...words: string[]) => (e: unknown) => {
 
 describe("resolveAtlasSettings", () => {
   it("defaults to cloud.mongodb.com and v1.0", () => {
-    assert.deepEqual(resolveAtlasSettings(keys, {}), { ...keys, baseUrl: DEFAULT_BASE_URL, apiVersion: "v1.0" });
+    assert.deepEqual(resolveAtlasSettings(keys, {}), { credentials: { kind: "apiKey", source: "options", ...keys }, baseUrl: DEFAULT_BASE_URL, apiVersion: "v1.0" });
   });
   it("prefers options over env, then env vars in documented order", () => {
-    assert.equal(resolveAtlasSettings(keys, { MONGODB_ATLAS_PUBLIC_API_KEY: "env" }).publicKey, "pub");
+    const key = (o: Parameters<typeof resolveAtlasSettings>[0], env: Record<string, string>) => {
+      const c = resolveAtlasSettings(o, env).credentials;
+      assert.equal(c.kind, "apiKey");
+      return c.kind === "apiKey" ? c : assert.fail();
+    };
+    assert.equal(key(keys, { MONGODB_ATLAS_PUBLIC_API_KEY: "env" }).publicKey, "pub");
     const env = { MONGODB_ATLAS_PUBLIC_KEY: "b", MCLI_PUBLIC_API_KEY: "c", MCLI_PRIVATE_API_KEY: "z", MONGODB_ATLAS_PRIVATE_KEY: "y" };
-    const s = resolveAtlasSettings({}, env);
-    assert.equal(s.publicKey, "b");
-    assert.equal(s.privateKey, "y");
-    assert.equal(resolveAtlasSettings({}, { ...env, MONGODB_ATLAS_PUBLIC_API_KEY: "a", MONGODB_ATLAS_PRIVATE_API_KEY: "x" }).publicKey, "a");
-    assert.equal(resolveAtlasSettings({}, { MCLI_PUBLIC_API_KEY: "c", MCLI_PRIVATE_API_KEY: "z" }).privateKey, "z");
+    assert.equal(key({}, env).publicKey, "b");
+    assert.equal(key({}, env).privateKey, "y");
+    assert.equal(key({}, { ...env, MONGODB_ATLAS_PUBLIC_API_KEY: "a", MONGODB_ATLAS_PRIVATE_API_KEY: "x" }).publicKey, "a");
+    assert.equal(key({}, { MCLI_PUBLIC_API_KEY: "c", MCLI_PRIVATE_API_KEY: "z" }).privateKey, "z");
+    assert.equal(key({ publicKey: "", privateKey: " " }, { MONGODB_ATLAS_PUBLIC_API_KEY: "  ", MCLI_PUBLIC_API_KEY: "c", MCLI_PRIVATE_API_KEY: "z" }).publicKey, "c");
   });
-  it("treats empty strings as unset", () => {
-    assert.equal(resolveAtlasSettings({ publicKey: "", privateKey: "p" }, { MONGODB_ATLAS_PUBLIC_API_KEY: "  ", MCLI_PUBLIC_API_KEY: "c" }).publicKey, "c");
+  it("does not merge sources: a key in the options with its pair only in env is a half-set pair", () => {
+    assert.throws(
+      () => resolveAtlasSettings({ privateKey: "priv-secret" }, { MONGODB_ATLAS_PUBLIC_API_KEY: "c" }),
+      configError("publicKey", "privateKey", "publicKey", "mongodbatlas:publicKey", "not merged"),
+    );
   });
-  it("names the option and every env var when a key is missing", () => {
-    assert.throws(() => resolveAtlasSettings({}, {}), configError("publicKey", ...PUBLIC_KEY_ENV_VARS));
-    assert.throws(() => resolveAtlasSettings({ publicKey: "p" }, {}), configError("privateKey", ...PRIVATE_KEY_ENV_VARS));
+  it("names every way to give credentials when none is set, and both names of a half-set pair", () => {
+    assert.throws(() => resolveAtlasSettings({}, {}), configError("credentials", ...PUBLIC_KEY_ENV_VARS, ...PRIVATE_KEY_ENV_VARS, "MONGODB_ATLAS_CLIENT_ID", "mongodbatlas:clientSecret"));
+    assert.throws(() => resolveAtlasSettings({ publicKey: "p" }, {}), configError("privateKey", "publicKey", "mongodbatlas:privateKey"));
+    assert.throws(() => resolveAtlasSettings({}, { MCLI_PRIVATE_API_KEY: "priv-secret" }), configError("publicKey", ...PUBLIC_KEY_ENV_VARS, "MCLI_PRIVATE_API_KEY"));
   });
   it("normalizes and validates baseUrl from options or MONGODB_ATLAS_BASE_URL", () => {
     assert.equal(resolveAtlasSettings({ ...keys, baseUrl: "http://127.0.0.1:8080/" }, {}).baseUrl, "http://127.0.0.1:8080");

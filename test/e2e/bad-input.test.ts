@@ -79,16 +79,28 @@ const CASES: Case[] = [
     rule: /must not contain a path \("\/api\/atlas\/v2"\)/,
   },
   {
-    name: "no mongodbatlas:publicKey and no environment variable",
+    name: "no mongodbatlas:publicKey (privateKey set, no environment variable)",
     remove: ["mongodbatlas:publicKey"],
-    names: /has a problem: no Atlas public API key: .*\(in Pulumi: config mongodbatlas:publicKey\)/,
-    rule: /set MONGODB_ATLAS_PUBLIC_API_KEY, MONGODB_ATLAS_PUBLIC_KEY, MCLI_PUBLIC_API_KEY/,
+    names: /has a problem: privateKey \(Pulumi config mongodbatlas:privateKey\) is set but publicKey \(Pulumi config mongodbatlas:publicKey\) is not/,
+    rule: /an API key needs both/,
   },
   {
-    name: "no mongodbatlas:privateKey and no environment variable",
+    name: "no mongodbatlas:privateKey (publicKey set, no environment variable)",
     remove: ["mongodbatlas:privateKey"],
-    names: /has a problem: no Atlas private API key: .*\(in Pulumi: secret config mongodbatlas:privateKey\)/,
-    rule: /set MONGODB_ATLAS_PRIVATE_API_KEY, MONGODB_ATLAS_PRIVATE_KEY, MCLI_PRIVATE_API_KEY/,
+    names: /has a problem: publicKey \(Pulumi config mongodbatlas:publicKey\) is set but privateKey \(Pulumi config mongodbatlas:privateKey\) is not/,
+    rule: /an API key needs both/,
+  },
+  {
+    name: "no credentials in config or environment",
+    remove: ["mongodbatlas:publicKey", "mongodbatlas:privateKey"],
+    names: /has a problem: no Atlas credentials: /,
+    rule: /mongodbatlas:clientId .*MONGODB_ATLAS_CLIENT_ID .*MONGODB_ATLAS_PUBLIC_API_KEY/,
+  },
+  {
+    name: "mongodbatlas:clientId without mongodbatlas:clientSecret (beside a complete API key)",
+    set: { "mongodbatlas:clientId": "mdb_sa_id_half_set" },
+    names: /has a problem: clientId \(Pulumi config mongodbatlas:clientId\) is set but clientSecret \(Pulumi config mongodbatlas:clientSecret\) is not/,
+    rule: /a service account needs both/,
   },
 ];
 

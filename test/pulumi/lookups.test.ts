@@ -28,12 +28,8 @@ import { RestoreJobFailedError, RestoreTimeoutError } from "../../src/restore";
 import { InputValidationError } from "../../src/schemas/validate";
 import { startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
 import { ManualClock } from "../../src/util/clock";
+import { settle } from "../helpers/settle-output";
 
-/** The value of an Output and whether it is secret (outside a Pulumi program). */
-async function settle<T>(output: pulumi.Output<T>): Promise<{ value: T; secret: boolean }> {
-  const value = await (output as unknown as { promise(): Promise<T> }).promise();
-  return { value, secret: await pulumi.isSecret(output) };
-}
 
 describe("lookups (Promise and Output forms)", () => {
   let sim: AtlasSimulator;
@@ -118,7 +114,7 @@ describe("lookups (Promise and Output forms)", () => {
     assert.equal((await settle(getFlexRestoreJobsOutput(flexRef, opts))).value.results.length, all.results.length);
   });
 
-  it("getLegacyRestoreJob (API v1.0)", async () => {
+  it("getLegacyRestoreJob (more in legacy-lookups.test.ts)", async () => {
     const jobId = sim.seed.legacyRestoreJobIds[0];
     const job = await getLegacyRestoreJob({ projectId: project, clusterName: dedicated, restoreJobId: jobId }, opts);
     assert.equal(job.id, jobId);

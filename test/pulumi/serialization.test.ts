@@ -35,4 +35,23 @@ describe("provider serialization (what Pulumi writes into the stack as __provide
     const fresh = await loaded.read!(String(outs.restoreJobId), outs);
     assert.equal(fresh.props.status, "COMPLETED");
   });
+
+  it("holds no client secret or token after configure() with a service account and a create", async () => {
+    const secret = "mdb_sa_sk_serialization_0a1b2c3d4e";
+    h = await startHarness({ serviceAccounts: [{ clientId: "mdb_sa_id_serial", clientSecret: secret }] });
+    const provider = restoreProvider("tenant");
+    await provider.configure!(configureRequest({ "mongodbatlas:clientId": "mdb_sa_id_serial", "mongodbatlas:clientSecret": secret, "mongodbatlas:baseUrl": h.sim.url }));
+    const { outs } = await provider.create(h.inputs());
+    assert.equal(outs.status, "COMPLETED");
+    assert.equal(h.sim.requestLog.count({ auth: "digest" }), 0);
+    const tokens = h.sim.issuedTokens();
+    assert.equal(tokens.length, 1);
+    const sf = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+    const everything = [sf.text, JSON.stringify(outs)];
+    for (const text of everything) {
+      assert.ok(!text.includes(secret), "client secret written");
+      assert.ok(!text.includes(tokens[0]!), "token written");
+      assert.ok(!text.includes("mdb_sa_id_serial"), "client id captured");
+    }
+  });
 });

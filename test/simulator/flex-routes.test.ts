@@ -33,13 +33,13 @@ describe("simulator Flex routes (v2 only)", () => {
     assert.equal(one.json.status, "COMPLETED");
   });
 
-  it("does not serve Flex clusters on v1.0, nor tenant clusters on the Flex paths", async () => {
+  it("does not serve Flex clusters on v1.0; tenant clusters on the Flex paths are 400 (flex-kind.test.ts)", async () => {
     const v1 = await t.client.get(paths(t.sim, "v1.0").flexSnapshots);
     assert.equal(v1.status, 404);
     assert.equal(v1.json.errorCode, "RESOURCE_NOT_FOUND");
     const tenant = await t.client.get(paths(t.sim).flexSnapshots.replace("prod-flex", "prod-m2"));
-    assert.equal(tenant.status, 404);
-    assert.equal(tenant.json.errorCode, "CLUSTER_NOT_FOUND");
+    assert.equal(tenant.status, 400);
+    assert.equal(tenant.json.errorCode, "CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API");
   });
 
   it("answers 400 for a bad body and 404 for an unknown snapshot or job", async () => {

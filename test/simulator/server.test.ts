@@ -41,7 +41,7 @@ describe("simulator server", () => {
       assert.deepEqual(
         { ...ok, ms: 0 },
         {
-          method: "GET", path: paths(sim).flexSnapshots, query: { itemsPerPage: "2" }, status: 200, ms: 0, authenticated: true,
+          method: "GET", path: paths(sim).flexSnapshots, query: { itemsPerPage: "2" }, status: 200, ms: 0, authenticated: true, auth: "digest",
           at: "2026-05-01T10:00:00.000Z", matched: true, route: "listFlexSnapshots",
         },
       );

@@ -42,7 +42,7 @@ for (const version of ["v1.0", "v2"] as const) {
       assert.equal(download.status, "COMPLETED");
       assert.match(download.snapshotUrl, /^https:\/\//);
       assert.ok(download.expirationDate);
-      assert.deepEqual(list.json.links, [{ href: t.sim.url + p().tenantRestores, rel: "self" }]);
+      assert.deepEqual(list.json.links, [{ href: `${t.sim.url}${p().tenantRestores}?pageNum=1&itemsPerPage=100`, rel: "self" }]);
       const one = await t.client.get(`${p().tenantRestores}/${created.json.id}`);
       assert.equal(one.status, 200);
       assert.deepEqual(one.json, created.json);

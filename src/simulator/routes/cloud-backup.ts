@@ -1,13 +1,13 @@
 import { ATLAS_2023_01_01 } from "../media-types";
 import { paginate, parsePageQuery } from "../pagination";
 import type { Route, RouteContext } from "../router";
-import { renderCloudBackupJob, renderLegacyJob } from "../views";
+import { renderCloudBackupJob } from "../views";
 import { checkClusterNameParam, checkObjectIdParam, newestFirst, requireCluster, restoreJobNotFound } from "./lookup";
 
-/** Cloud Backup restore jobs of dedicated clusters (v1.0 and v2), and Legacy Backup jobs (v1.0 only). */
+/** Cloud Backup restore jobs of dedicated clusters (v1.0 and v2); Legacy Backup jobs are in legacy.ts. */
 const BASE = "/groups/:groupId/clusters/:clusterName";
 
-function dedicatedCluster(ctx: RouteContext) {
+export function dedicatedCluster(ctx: RouteContext) {
   const groupId = checkObjectIdParam(ctx.params.groupId!, "groupId");
   const clusterName = checkClusterNameParam(ctx.params.clusterName!, "clusterName");
   return requireCluster(ctx.state, groupId, clusterName, ["dedicated"]);
@@ -39,19 +39,6 @@ export const cloudBackupRoutes: Route[] = [
       const job = ctx.state.cloudBackupJobs.get(id);
       if (job === undefined || job.projectId !== c.projectId || job.clusterName !== c.name) throw restoreJobNotFound(id, c.name);
       return { status: 200, body: renderCloudBackupJob(job, ctx.now, ctx.apiBase) };
-    },
-  },
-  {
-    name: "getLegacyRestoreJob",
-    method: "GET",
-    pattern: `${BASE}/restoreJobs/:jobId`,
-    versions: ["v1.0"],
-    handle: (ctx) => {
-      const c = dedicatedCluster(ctx);
-      const id = checkObjectIdParam(ctx.params.jobId!, "jobId");
-      const job = ctx.state.legacyJobs.get(id);
-      if (job === undefined || job.projectId !== c.projectId || job.clusterName !== c.name) throw restoreJobNotFound(id, c.name);
-      return { status: 200, body: renderLegacyJob(job, ctx.apiBase) };
     },
   },
 ];

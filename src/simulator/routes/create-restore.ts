@@ -1,9 +1,52 @@
+import type { z } from "zod";
 import { RestoreRequestBody, fieldProblems } from "../../schemas";
 import { badRequest, conflict } from "../errors";
 import { isTerminal, jobStatusAt, takeFailRule } from "../lifecycle";
 import type { RouteContext } from "../router";
-import type { SimCluster, SimRestoreJob } from "../state";
+import type { SimCluster, SimRestoreJob, SimSnapshot } from "../state";
 import { requireCluster, snapshotNotFound } from "./lookup";
+
+/**
+ * The request body parsed with `schema`, or 400 VALIDATION_ERROR with badRequestDetail naming each
+ * field (unknown fields are refused too). `what` names the request in the detail.
+ */
+export function checkBody<T extends z.ZodType>(ctx: RouteContext, schema: T, what: string): z.infer<T> {
+  const parsed = schema.safeParse(ctx.body, { reportInput: true });
+  if (!parsed.success) {
+    const fields = fieldProblems(parsed.error).map((p) => ({ field: p.field, description: p.reason }));
+    throw badRequest("VALIDATION_ERROR", `Invalid ${what}: ${fields.map((f) => `${f.field} ${f.description}`).join("; ")}.`, fields);
+  }
+  return parsed.data;
+}
+
+/** The snapshot of the source cluster, or 404 SNAPSHOT_NOT_FOUND. */
+export function requireSnapshot(source: SimCluster, snapshotId: string): SimSnapshot {
+  const snapshot = source.snapshots.find((s) => s.id === snapshotId);
+  if (snapshot === undefined) throw snapshotNotFound(snapshotId, source.name);
+  return snapshot;
+}
+
+/** Records a new PENDING tenant or Flex job (RESTORE or DOWNLOAD) of `snapshot`. */
+export function addRestoreJob(
+  ctx: RouteContext,
+  fields: Pick<SimRestoreJob, "family" | "deliveryType" | "targetProjectId" | "targetDeploymentItemName" | "outcome">,
+  source: SimCluster,
+  snapshot: SimSnapshot,
+): SimRestoreJob {
+  const job: SimRestoreJob = {
+    ...fields,
+    id: ctx.state.ids.next(ctx.now),
+    projectId: source.projectId,
+    clusterName: source.name,
+    snapshotId: snapshot.id,
+    snapshotFinishedAt: snapshot.finishTime,
+    createdAt: ctx.now,
+    phases: { ...ctx.state.lifecycle },
+    historyRecorded: false,
+  };
+  ctx.state.restoreJobs.set(job.id, job);
+  return job;
+}
 
 /**
  * POST of a tenant or Flex restore. Checks, in order: body (400 VALIDATION_ERROR with
@@ -13,15 +56,10 @@ import { requireCluster, snapshotNotFound } from "./lookup";
  * The new job is PENDING and always a RESTORE.
  */
 export function createRestoreJob(ctx: RouteContext, family: "tenant" | "flex", source: SimCluster): SimRestoreJob {
-  const parsed = RestoreRequestBody.safeParse(ctx.body);
-  if (!parsed.success) {
-    const fields = fieldProblems(parsed.error).map((p) => ({ field: p.field, description: p.reason }));
-    throw badRequest("VALIDATION_ERROR", `Invalid restore request: ${fields.map((f) => `${f.field} ${f.description}`).join("; ")}.`, fields);
-  }
-  const { snapshotId, targetDeploymentItemName } = parsed.data;
-  const targetProjectId = parsed.data.targetProjectId ?? source.projectId;
-  const snapshot = source.snapshots.find((s) => s.id === snapshotId);
-  if (snapshot === undefined) throw snapshotNotFound(snapshotId, source.name);
+  const body = checkBody(ctx, RestoreRequestBody, "restore request");
+  const { snapshotId, targetDeploymentItemName } = body;
+  const targetProjectId = body.targetProjectId ?? source.projectId;
+  const snapshot = requireSnapshot(source, snapshotId);
   requireCluster(ctx.state, targetProjectId, targetDeploymentItemName, ["tenant", "flex", "dedicated"]);
 
   const running = [...ctx.state.restoreJobs.values()].find(
@@ -38,21 +76,6 @@ export function createRestoreJob(ctx: RouteContext, family: "tenant" | "flex", s
         `(${jobStatusAt(running, ctx.now)}); wait until it is COMPLETED or FAILED.`,
     );
   }
-  const job: SimRestoreJob = {
-    id: ctx.state.ids.next(ctx.now),
-    family,
-    deliveryType: "RESTORE",
-    projectId: source.projectId,
-    clusterName: source.name,
-    snapshotId,
-    snapshotFinishedAt: snapshot.finishTime,
-    targetProjectId,
-    targetDeploymentItemName,
-    createdAt: ctx.now,
-    phases: { ...ctx.state.lifecycle },
-    outcome: takeFailRule(ctx.state, targetDeploymentItemName, snapshotId) ? "FAILED" : "COMPLETED",
-    historyRecorded: false,
-  };
-  ctx.state.restoreJobs.set(job.id, job);
-  return job;
+  const outcome = takeFailRule(ctx.state, targetDeploymentItemName, snapshotId) ? "FAILED" : "COMPLETED";
+  return addRestoreJob(ctx, { family, deliveryType: "RESTORE", targetProjectId, targetDeploymentItemName, outcome }, source, snapshot);
 }

@@ -1,3 +1,4 @@
+import { badRequest } from "../errors";
 import { ATLAS_2024_11_13 } from "../media-types";
 import { paginate, parsePageQuery } from "../pagination";
 import type { Route, RouteContext } from "../router";
@@ -9,10 +10,17 @@ import { checkClusterNameParam, checkObjectIdParam, requireCluster, requireResto
 const BASE = "/groups/:groupId/flexClusters/:name/backup";
 const common = { versions: ["v2"], mediaType: ATLAS_2024_11_13 } as const;
 
-function flexCluster(ctx: RouteContext) {
+/**
+ * The Flex cluster of the path. Like Atlas, a cluster that exists but is not a Flex cluster (an
+ * M2/M5 or a dedicated one) is 400 CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API, not 404: that is how
+ * the Atlas CLI and the Terraform provider tell the kinds apart.
+ */
+export function flexCluster(ctx: RouteContext) {
   const groupId = checkObjectIdParam(ctx.params.groupId!, "groupId");
   const name = checkClusterNameParam(ctx.params.name!, "name");
-  return requireCluster(ctx.state, groupId, name, ["flex"]);
+  const cluster = requireCluster(ctx.state, groupId, name, ["flex", "tenant", "dedicated"]);
+  if (cluster.kind !== "flex") throw badRequest("CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API", `Cannot use non-flex cluster ${name} in the flex API.`);
+  return cluster;
 }
 
 function snapshotHref(ctx: RouteContext, projectId: string, name: string, id: string) {

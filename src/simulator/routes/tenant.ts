@@ -9,7 +9,7 @@ import { checkClusterNameParam, checkObjectIdParam, requireCluster, requireResto
 const BASE = "/groups/:groupId/clusters/:clusterName/backup/tenant";
 const common = { versions: ["v1.0", "v2"], mediaType: ATLAS_2023_01_01, sunsetOnV2: true } as const;
 
-function tenantCluster(ctx: RouteContext) {
+export function tenantCluster(ctx: RouteContext) {
   const groupId = checkObjectIdParam(ctx.params.groupId!, "groupId");
   const clusterName = checkClusterNameParam(ctx.params.clusterName!, "clusterName");
   return requireCluster(ctx.state, groupId, clusterName, ["tenant"]);
