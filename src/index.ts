@@ -78,8 +78,8 @@ export type {
   IterateLegacyRestoreJobsParams,
   PageParams,
   IterateParams,
-  WaitForTenantRestoreJobArgs,
 } from "./schemas/requests";
+export type { WaitForTenantRestoreJobArgs } from "./schemas/restore-args";
 export { InputValidationError } from "./schemas/validate";
 export type { Clock } from "./util/clock";
 

@@ -1,8 +1,8 @@
 import { waitForRestoreJob } from "../restore/wait-for-restore-job";
 import { pollPolicyFor } from "../restore/poll-policy";
-import { RESTORE_TIMEOUT_SECONDS } from "../schemas/restore-args";
+import { RESTORE_TIMEOUT_SECONDS, WaitForTenantRestoreJobArgs } from "../schemas/restore-args";
 import type { Page } from "../schemas/paginated";
-import { WaitForTenantRestoreJobArgs, type ClusterRef, type GetRestoreParams, type PageParams } from "../schemas/requests";
+import type { ClusterRef, GetRestoreParams, PageParams } from "../schemas/requests";
 import { parseInput } from "../schemas/validate";
 import type { CloudBackupRestoreJob, TenantRestoreJob, TenantSnapshot } from "../schemas/restore-job";
 import { clientFor, outputForm, type LookupOptions } from "./lookup-support";

@@ -1,16 +1,21 @@
 import { z } from "zod";
 import { ClusterName, DeploymentItemName, ObjectId } from "./ids";
-import { RESTORE_WAIT_SHAPE } from "./restore-args";
 
 /** Parameters of the client methods. Strict: a misspelt option is an error, not silently ignored. */
 export const ClusterRef = z.strictObject({ projectId: ObjectId, clusterName: ClusterName });
 export type ClusterRef = z.infer<typeof ClusterRef>;
 
+/** What to restore where (tenant, Flex): the client's create parameters and the resources' identity inputs. */
 export const CreateRestoreParams = z.strictObject({
+  /** Project of the source cluster (24 hex digits). */
   projectId: ObjectId,
+  /** Source cluster (for FlexRestore: the Flex cluster's name). */
   clusterName: ClusterName,
+  /** The snapshot to restore (24 hex digits). */
   snapshotId: ObjectId,
+  /** Project of the target cluster; default: projectId. */
   targetProjectId: ObjectId.optional(),
+  /** Target cluster; Atlas deletes its data before restoring. */
   targetDeploymentItemName: DeploymentItemName,
 });
 export type CreateRestoreParams = z.infer<typeof CreateRestoreParams>;
@@ -26,13 +31,6 @@ export type RestoreRequestBody = z.infer<typeof RestoreRequestBody>;
 /** One restore job of a source cluster (tenant, Flex); Atlas's path calls the id `{restoreId}` / `{restoreJobId}`. */
 export const GetRestoreParams = z.strictObject({ projectId: ObjectId, clusterName: ClusterName, restoreJobId: ObjectId });
 export type GetRestoreParams = z.infer<typeof GetRestoreParams>;
-
-/** waitForTenantRestoreJob: one job, and how long / how often to check it (defaults 3600 s / 2 s). */
-export const WaitForTenantRestoreJobArgs = GetRestoreParams.extend({
-  timeoutSeconds: RESTORE_WAIT_SHAPE.timeoutSeconds,
-  pollIntervalSeconds: RESTORE_WAIT_SHAPE.pollIntervalSeconds,
-});
-export type WaitForTenantRestoreJobArgs = z.infer<typeof WaitForTenantRestoreJobArgs>;
 
 export const GetSnapshotParams = z.strictObject({ projectId: ObjectId, clusterName: ClusterName, snapshotId: ObjectId });
 export type GetSnapshotParams = z.infer<typeof GetSnapshotParams>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ClusterName, DeploymentItemName, ObjectId } from "./ids";
+import { CreateRestoreParams, GetRestoreParams } from "./requests";
 
 /** Limits of the wait settings of TenantRestore / FlexRestore (README: "Inputs"). */
 export const RESTORE_TIMEOUT_SECONDS = { min: 1, max: 172_800, default: 3600 } as const;
@@ -46,20 +46,15 @@ export type RestoreWaitArgs = z.infer<typeof RestoreWaitArgs>;
  * - `adoptionWindowSeconds`: integer 0..604800 (7 days), default 86400; how old a COMPLETED identical restore may be
  *   to be adopted instead of starting another (0: never adopt a finished one). See `findAdoptableJob`.
  */
-export const RestoreResourceArgs = z.strictObject({
-  /** Project of the source cluster (24 hex digits). */
-  projectId: ObjectId,
-  /** Source cluster (for FlexRestore: the Flex cluster's name). */
-  clusterName: ClusterName,
-  /** The snapshot to restore (24 hex digits). */
-  snapshotId: ObjectId,
-  /** Project of the target cluster; default: projectId. */
-  targetProjectId: ObjectId.optional(),
-  /** Target cluster; Atlas deletes its data before restoring. */
-  targetDeploymentItemName: DeploymentItemName,
-  ...RESTORE_WAIT_SHAPE,
-});
+export const RestoreResourceArgs = z.strictObject({ ...CreateRestoreParams.shape, ...RESTORE_WAIT_SHAPE });
 export type RestoreResourceArgs = z.infer<typeof RestoreResourceArgs>;
+
+/** waitForTenantRestoreJob: one job, and how long / how often to check it (defaults 3600 s / 2 s). */
+export const WaitForTenantRestoreJobArgs = GetRestoreParams.extend({
+  timeoutSeconds: RESTORE_WAIT_SHAPE.timeoutSeconds,
+  pollIntervalSeconds: RESTORE_WAIT_SHAPE.pollIntervalSeconds,
+});
+export type WaitForTenantRestoreJobArgs = z.infer<typeof WaitForTenantRestoreJobArgs>;
 
 /** Inputs that name the restore itself: changing one means a different restore (replacement). */
 export const RESTORE_IDENTITY_FIELDS = ["projectId", "clusterName", "snapshotId", "targetProjectId", "targetDeploymentItemName"] as const;
