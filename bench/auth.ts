@@ -18,10 +18,10 @@ export async function benchAuth(): Promise<{ rows: Row[]; notes: string[] }> {
   return withSimulator({}, async (sim) => {
     const projectId = sim.seed.defaultProjectId;
     const clusterName = sim.seed.defaultSourceCluster;
-    const restoreId = sim.seed.projects.find((p) => p.id === projectId)?.tenantClusters.find((c) => c.name === clusterName)
+    const restoreJobId = sim.seed.projects.find((p) => p.id === projectId)?.tenantClusters.find((c) => c.name === clusterName)
       ?.downloadRestoreJobIds[0];
-    if (restoreId === undefined) throw new Error(`the default seed has no restore job on ${clusterName}`);
-    const params = { projectId, clusterName, restoreId };
+    if (restoreJobId === undefined) throw new Error(`the default seed has no restore job on ${clusterName}`);
+    const params = { projectId, clusterName, restoreJobId };
 
     // Ours: one AtlasClient, 1,000 calls.
     sim.requestLog.clear();

@@ -23,7 +23,7 @@ export async function benchServiceAccount(): Promise<{ rows: Row[]; notes: strin
   const perCall = await withSimulator({}, async (sim) => {
     const job = sim.seed.projects.find((p) => p.id === sim.seed.defaultProjectId)!.tenantClusters.find((c) => c.name === sim.seed.defaultSourceCluster)!
       .downloadRestoreJobIds[0]!;
-    const params = { projectId: sim.seed.defaultProjectId, clusterName: sim.seed.defaultSourceCluster, restoreId: job };
+    const params = { projectId: sim.seed.defaultProjectId, clusterName: sim.seed.defaultSourceCluster, restoreJobId: job };
     const client = new AtlasClient({ baseUrl: sim.url, ...sim.serviceAccount, env: {} });
     const t0 = performance.now();
     for (let i = 0; i < CALLS; i++) await client.getTenantRestore(params);

@@ -55,7 +55,7 @@ const fixed =
     const maxPolls = Math.ceil((2 * durationMs) / intervalMs) + 2; // bounded
     for (let i = 0; i < maxPolls; i++) {
       await clock.sleep(intervalMs);
-      const job = await client.getTenantRestore({ projectId: request.projectId, clusterName: request.clusterName, restoreId: created.id });
+      const job = await client.getTenantRestore({ projectId: request.projectId, clusterName: request.clusterName, restoreJobId: created.id });
       if (job.status === "COMPLETED") return { jobId: created.id };
     }
     throw new Error(`fixed ${intervalMs} ms polling: job ${created.id} not COMPLETED after ${maxPolls} polls`);

@@ -1,5 +1,5 @@
 // A read-only report of restore jobs: nothing is created, so `pulumi up` only runs lookups.
-// Config: projectId, tenantClusterName, dedicatedClusterName, and optionally legacyJobId (a
+// Config: projectId, tenantClusterName, dedicatedClusterName, and optionally legacyRestoreJobId (a
 // legacy-backup restore job of the dedicated cluster; read on the configured API version, v1.0 or v2).
 import * as pulumi from "@pulumi/pulumi";
 import {
@@ -12,7 +12,7 @@ const config = new pulumi.Config();
 const projectId = config.require("projectId");
 const tenantClusterName = config.require("tenantClusterName");
 const dedicatedClusterName = config.require("dedicatedClusterName");
-const legacyJobId = config.get("legacyJobId");
+const legacyRestoreJobId = config.get("legacyRestoreJobId");
 
 const tenant = getTenantRestoreJobsOutput({ projectId, clusterName: tenantClusterName });
 const cloud = getAllCloudBackupRestoreJobsOutput({ projectId, clusterName: dedicatedClusterName });
@@ -36,8 +36,8 @@ export const cloudBackupRestoreJobs = cloud.apply(({ results: jobs }) => ({
   newest: jobs[0]?.id,
 }));
 
-export const legacyRestoreJob = legacyJobId
-  ? getLegacyRestoreJobOutput({ projectId, clusterName: dedicatedClusterName, jobId: legacyJobId }).apply((job) => ({
+export const legacyRestoreJob = legacyRestoreJobId
+  ? getLegacyRestoreJobOutput({ projectId, clusterName: dedicatedClusterName, restoreJobId: legacyRestoreJobId }).apply((job) => ({
       id: job.id,
       statusName: job.statusName,
       created: job.created,

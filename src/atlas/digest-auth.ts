@@ -1,3 +1,5 @@
+// First: on an unsupported Node.js, one clear line instead of ERR_REQUIRE_ESM from digest-fetch.
+import "../util/node-support-guard";
 import DigestClient from "digest-fetch";
 import type { Send, TransportRequest } from "./transport";
 

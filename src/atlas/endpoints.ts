@@ -22,7 +22,11 @@ export const API_BASE_PATHS: Readonly<Record<AtlasApiVersion, string>> = Object.
 
 export interface Endpoint<S extends z.ZodType = z.ZodType> {
   method: "GET" | "POST" | "DELETE";
-  /** Under the version base path; `{name}` placeholders are filled from the parameters, URI-encoded. */
+  /**
+   * Under the version base path; `{name}` placeholders are filled from the parameters, URI-encoded.
+   * Placeholders use this package's names (`projectId` for Atlas's `{groupId}`, `restoreJobId` for its
+   * `{restoreId}` / `{jobId}`); the paths themselves are Atlas's.
+   */
   path: string;
   family: EndpointFamily;
   schema: S;
@@ -42,14 +46,14 @@ function endpoint<S extends z.ZodType>(e: Endpoint<S>): Endpoint<S> {
 /** Every operation the client speaks, as data. */
 export const endpoints = {
   createTenantRestore: endpoint({ method: "POST", path: `${cluster}/backup/tenant/restore`, family: "tenant", schema: TenantRestoreJob, versions: both }),
-  getTenantRestore: endpoint({ method: "GET", path: `${cluster}/backup/tenant/restores/{restoreId}`, family: "tenant", schema: TenantRestoreJob, versions: both }),
+  getTenantRestore: endpoint({ method: "GET", path: `${cluster}/backup/tenant/restores/{restoreJobId}`, family: "tenant", schema: TenantRestoreJob, versions: both }),
   listTenantRestores: endpoint({ method: "GET", path: `${cluster}/backup/tenant/restores`, family: "tenant", schema: paginated(TenantRestoreJob), versions: both }),
   listTenantSnapshots: endpoint({ method: "GET", path: `${cluster}/backup/tenant/snapshots`, family: "tenant", schema: paginated(TenantSnapshot), versions: both }),
   getTenantSnapshot: endpoint({ method: "GET", path: `${cluster}/backup/tenant/snapshots/{snapshotId}`, family: "tenant", schema: TenantSnapshot, versions: both }),
   listCloudBackupRestoreJobs: endpoint({ method: "GET", path: `${cluster}/backup/restoreJobs`, family: "cloudBackup", schema: paginated(CloudBackupRestoreJob), versions: both }),
-  getLegacyRestoreJob: endpoint({ method: "GET", path: `${cluster}/restoreJobs/{jobId}`, family: "legacy", schema: LegacyRestoreJob, versions: both }),
+  getLegacyRestoreJob: endpoint({ method: "GET", path: `${cluster}/restoreJobs/{restoreJobId}`, family: "legacy", schema: LegacyRestoreJob, versions: both }),
   createFlexRestoreJob: endpoint({ method: "POST", path: `${flexCluster}/backup/restoreJobs`, family: "flex", schema: FlexRestoreJob, versions: v2 }),
-  getFlexRestoreJob: endpoint({ method: "GET", path: `${flexCluster}/backup/restoreJobs/{restoreId}`, family: "flex", schema: FlexRestoreJob, versions: v2 }),
+  getFlexRestoreJob: endpoint({ method: "GET", path: `${flexCluster}/backup/restoreJobs/{restoreJobId}`, family: "flex", schema: FlexRestoreJob, versions: v2 }),
   listFlexRestoreJobs: endpoint({ method: "GET", path: `${flexCluster}/backup/restoreJobs`, family: "flex", schema: paginated(FlexRestoreJob), versions: v2 }),
   listFlexSnapshots: endpoint({ method: "GET", path: `${flexCluster}/backup/snapshots`, family: "flex", schema: paginated(FlexSnapshot), versions: v2 }),
   getFlexSnapshot: endpoint({ method: "GET", path: `${flexCluster}/backup/snapshots/{snapshotId}`, family: "flex", schema: FlexSnapshot, versions: v2 }),

@@ -1,31 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { CloudBackupRestoreArgs as CloudBackupRestoreInputs } from "../schemas/cloud-backup-args";
 import { restoreResourceParts } from "./restore-resource";
 
-/** Inputs of CloudBackupRestore (rules: CloudBackupRestoreArgs in src/schemas/cloud-backup-args.ts). */
-export interface CloudBackupRestoreArgs {
-  /** Project of the source cluster (24 hex digits). */
-  projectId: pulumi.Input<string>;
-  /** Source dedicated (M10+) cluster. */
-  clusterName: pulumi.Input<string>;
-  /** `automated` (a snapshot onto a cluster), `pointInTime` (a moment onto a cluster) or `download`. */
-  deliveryType: pulumi.Input<"automated" | "pointInTime" | "download">;
-  /** automated and download: the snapshot (getLatestCloudBackupSnapshot). */
-  snapshotId?: pulumi.Input<string>;
-  /** pointInTime: the moment, seconds since the epoch (or oplogTs + oplogInc). */
-  pointInTimeUTCSeconds?: pulumi.Input<number>;
-  oplogTs?: pulumi.Input<number>;
-  oplogInc?: pulumi.Input<number>;
-  /** automated and pointInTime; default projectId. */
-  targetProjectId?: pulumi.Input<string>;
-  /** automated and pointInTime: the cluster whose data is replaced. */
-  targetClusterName?: pulumi.Input<string>;
-  /** Required to restore onto the source cluster itself. */
-  allowOverwriteSource?: pulumi.Input<boolean>;
-  waitForCompletion?: pulumi.Input<boolean>;
-  timeoutSeconds?: pulumi.Input<number>;
-  pollIntervalSeconds?: pulumi.Input<number>;
-  adoptionWindowSeconds?: pulumi.Input<number>;
-}
+/**
+ * Inputs of CloudBackupRestore: the fields of the zod schema CloudBackupRestoreArgs
+ * (src/schemas/cloud-backup-args.ts, which checks them and documents their rules), each a Pulumi Input.
+ */
+export type CloudBackupRestoreArgs = { [K in keyof CloudBackupRestoreInputs]: pulumi.Input<CloudBackupRestoreInputs[K]> };
 
 /**
  * Restores a dedicated (M10+) cluster's snapshot or point in time onto a cluster, or prepares a

@@ -1,8 +1,9 @@
 import { waitForRestoreJob } from "../restore/wait-for-restore-job";
 import { pollPolicyFor } from "../restore/poll-policy";
-import { RESTORE_TIMEOUT_SECONDS } from "../schemas/restore-args";
+import { RESTORE_TIMEOUT_SECONDS, WaitForTenantRestoreJobArgs } from "../schemas/restore-args";
 import type { Page } from "../schemas/paginated";
 import type { ClusterRef, GetRestoreParams, PageParams } from "../schemas/requests";
+import { parseInput } from "../schemas/validate";
 import type { CloudBackupRestoreJob, TenantRestoreJob, TenantSnapshot } from "../schemas/restore-job";
 import { clientFor, outputForm, type LookupOptions } from "./lookup-support";
 
@@ -32,16 +33,13 @@ export const getAllCloudBackupRestoreJobs = async (args: ClusterRef, opts?: Look
 });
 export const getAllCloudBackupRestoreJobsOutput = outputForm(getAllCloudBackupRestoreJobs);
 
-export interface WaitForTenantRestoreJobArgs extends GetRestoreParams {
-  /** Default 3600. */
-  timeoutSeconds?: number;
-  /** First pause between checks; default 1.5 (grows ×1.4 to 30 s). */
-  pollIntervalSeconds?: number;
-}
-
-/** Resolves with the COMPLETED job; rejects with RestoreJobFailedError / RestoreTimeoutError / RestoreJobVanishedError. */
+/**
+ * Resolves with the COMPLETED job; rejects with RestoreJobFailedError / RestoreTimeoutError /
+ * RestoreJobVanishedError. Bad arguments are rejected (InputValidationError) before any request.
+ */
 export async function waitForTenantRestoreJob(args: WaitForTenantRestoreJobArgs, opts?: LookupOptions): Promise<TenantRestoreJob> {
-  const { timeoutSeconds = RESTORE_TIMEOUT_SECONDS.default, pollIntervalSeconds, ...ref } = args;
+  const checked = parseInput(WaitForTenantRestoreJobArgs, args, "waitForTenantRestoreJob arguments");
+  const { timeoutSeconds = RESTORE_TIMEOUT_SECONDS.default, pollIntervalSeconds, ...ref } = checked;
   const client = clientFor(opts);
   return waitForRestoreJob({
     fetchJob: () => client.getTenantRestore(ref),

@@ -1,29 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RestoreKind } from "../restore/family-types";
+import type { RestoreResourceArgs } from "../schemas/restore-args";
 import { restoreFamily } from "../restore/restore-family";
 import { restoreProvider } from "./restore-provider";
 import { outputOnlyFields } from "./restore-outputs";
 
-/** Inputs of TenantRestore and FlexRestore (rules: RestoreResourceArgs in src/schemas/restore-args.ts). */
-export interface RestoreArgs {
-  /** Project of the source cluster (24 hex digits). */
-  projectId: pulumi.Input<string>;
-  /** Source cluster (for FlexRestore: the Flex cluster's name). */
-  clusterName: pulumi.Input<string>;
-  snapshotId: pulumi.Input<string>;
-  /** Default: projectId. */
-  targetProjectId?: pulumi.Input<string>;
-  /** Target cluster; Atlas deletes its data before restoring. */
-  targetDeploymentItemName: pulumi.Input<string>;
-  /** Default true: `pulumi up` waits until the restore finished. */
-  waitForCompletion?: pulumi.Input<boolean>;
-  /** Default 3600, 1..172800. */
-  timeoutSeconds?: pulumi.Input<number>;
-  /** First pause between status checks, growing ×1.4 to 30 s; when set, the history forecast does not change the schedule (unset: 1.5 s, or the forecast). */
-  pollIntervalSeconds?: pulumi.Input<number>;
-  /** Default 86400; 0 never adopts a finished identical restore (see findAdoptableJob). */
-  adoptionWindowSeconds?: pulumi.Input<number>;
-}
+/**
+ * Inputs of TenantRestore and FlexRestore: the fields of RestoreResourceArgs (the zod schema in
+ * src/schemas/restore-args.ts that checks them, with their rules and docs), each a Pulumi Input.
+ */
+export type RestoreArgs = { [K in keyof RestoreResourceArgs]: pulumi.Input<RestoreResourceArgs[K]> };
 
 const providers = new Map<RestoreKind, pulumi.dynamic.ResourceProvider>();
 /** One provider object per family, so Pulumi serializes it once per program. */

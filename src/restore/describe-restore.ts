@@ -33,8 +33,8 @@ export function describeRestoreTarget(r: RestoreSubject): string | undefined {
 }
 
 /** Who restores what, for messages: `TenantRestore job 66…ff (snapshot … of prod-m2 in project 65… → staging-m2)`. */
-export function describeRestore(label: string, request: RestoreSubject | undefined, jobId?: string): string {
-  const job = jobId ? ` job ${jobId}` : "";
+export function describeRestore(label: string, request: RestoreSubject | undefined, restoreJobId?: string): string {
+  const job = restoreJobId ? ` job ${restoreJobId}` : "";
   if (request === undefined) return `${label}${job}`;
   const point = describeRestorePoint(request);
   const target = describeRestoreTarget(request);

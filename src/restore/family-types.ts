@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ClusterRef, CreateRestoreParams, GetRestoreParams } from "../schemas/requests";
 import type { RestoreWaitArgs } from "../schemas/restore-args";
 import type { FlexRestoreJob, TenantRestoreJob } from "../schemas/restore-job";
 
@@ -9,23 +10,16 @@ export type AnyRestoreJob = { id: string } & { [key: string]: unknown };
 export type RestoreJob = TenantRestoreJob | FlexRestoreJob;
 
 /** The source cluster of a restore (`clusterName` is the Flex cluster's name for Flex). */
-export interface RestoreSource {
-  projectId: string;
-  clusterName: string;
-}
+export type RestoreSource = ClusterRef;
 
 /** One restore job of a source cluster. */
-export interface RestoreJobRef extends RestoreSource {
-  restoreJobId: string;
-}
+export type RestoreJobRef = GetRestoreParams;
 
-/** What a person asks for (tenant, Flex): restore `snapshotId` of the source onto `targetDeploymentItemName`. */
-export interface RestoreRequest extends RestoreSource {
-  snapshotId: string;
-  /** Defaults to `projectId` (Atlas does the same). */
-  targetProjectId?: string;
-  targetDeploymentItemName: string;
-}
+/**
+ * What a person asks for (tenant, Flex): restore `snapshotId` of the source onto
+ * `targetDeploymentItemName`; `targetProjectId` defaults to `projectId` (Atlas does the same).
+ */
+export type RestoreRequest = CreateRestoreParams;
 
 /** The kinds of restore this package runs; one row of the family table each. */
 export type RestoreKind = "tenant" | "flex" | "cloudBackup";

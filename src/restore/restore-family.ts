@@ -29,7 +29,7 @@ export { effectiveTargetProjectId } from "./status-job";
 export { cloudBackupRestoreFamily, type CloudBackupRestoreClient } from "./cloud-backup-family";
 
 type CreateParams = RestoreRequest;
-type GetParams = RestoreSource & { restoreId: string };
+type GetParams = RestoreJobRef;
 type List<J> = Promise<{ results: J[] }>;
 
 /** The methods of AtlasClient a tenant restore needs (the real client satisfies this structurally). */
@@ -60,7 +60,7 @@ function createParams(r: RestoreRequest): CreateParams {
 const getParams = (ref: RestoreJobRef): GetParams => ({
   projectId: ref.projectId,
   clusterName: ref.clusterName,
-  restoreId: ref.restoreJobId,
+  restoreJobId: ref.restoreJobId,
 });
 
 /** The columns tenant and Flex share: their jobs carry `status`; their inputs are RestoreResourceArgs. */

@@ -9,8 +9,5 @@ export function paginated<T extends z.ZodType>(item: T) {
     links: z.array(Link).optional(),
   });
 }
-export interface Page<T> {
-  results: T[];
-  totalCount?: number;
-  links?: Link[];
-}
+/** One page of `T`s, as `paginated(schemaOfT)` parses it. */
+export type Page<T> = z.infer<ReturnType<typeof paginated<z.ZodType<T>>>>;

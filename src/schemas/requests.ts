@@ -5,11 +5,17 @@ import { ClusterName, DeploymentItemName, ObjectId } from "./ids";
 export const ClusterRef = z.strictObject({ projectId: ObjectId, clusterName: ClusterName });
 export type ClusterRef = z.infer<typeof ClusterRef>;
 
+/** What to restore where (tenant, Flex): the client's create parameters and the resources' identity inputs. */
 export const CreateRestoreParams = z.strictObject({
+  /** Project of the source cluster (24 hex digits). */
   projectId: ObjectId,
+  /** Source cluster (for FlexRestore: the Flex cluster's name). */
   clusterName: ClusterName,
+  /** The snapshot to restore (24 hex digits). */
   snapshotId: ObjectId,
+  /** Project of the target cluster; default: projectId. */
   targetProjectId: ObjectId.optional(),
+  /** Target cluster; Atlas deletes its data before restoring. */
   targetDeploymentItemName: DeploymentItemName,
 });
 export type CreateRestoreParams = z.infer<typeof CreateRestoreParams>;
@@ -22,13 +28,15 @@ export const RestoreRequestBody = z.strictObject({
 });
 export type RestoreRequestBody = z.infer<typeof RestoreRequestBody>;
 
-export const GetRestoreParams = z.strictObject({ projectId: ObjectId, clusterName: ClusterName, restoreId: ObjectId });
+/** One restore job of a source cluster (tenant, Flex); Atlas's path calls the id `{restoreId}` / `{restoreJobId}`. */
+export const GetRestoreParams = z.strictObject({ projectId: ObjectId, clusterName: ClusterName, restoreJobId: ObjectId });
 export type GetRestoreParams = z.infer<typeof GetRestoreParams>;
 
 export const GetSnapshotParams = z.strictObject({ projectId: ObjectId, clusterName: ClusterName, snapshotId: ObjectId });
 export type GetSnapshotParams = z.infer<typeof GetSnapshotParams>;
 
-export const GetLegacyRestoreJobParams = z.strictObject({ projectId: ObjectId, clusterName: ClusterName, jobId: ObjectId });
+/** One legacy-backup restore job (Atlas's path calls the id `{jobId}`). */
+export const GetLegacyRestoreJobParams = z.strictObject({ projectId: ObjectId, clusterName: ClusterName, restoreJobId: ObjectId });
 export type GetLegacyRestoreJobParams = z.infer<typeof GetLegacyRestoreJobParams>;
 
 export const MAX_ITEMS_PER_PAGE = 500;

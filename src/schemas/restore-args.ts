@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ClusterName, DeploymentItemName, ObjectId } from "./ids";
+import { CreateRestoreParams, GetRestoreParams } from "./requests";
 
 /** Limits of the wait settings of TenantRestore / FlexRestore (README: "Inputs"). */
 export const RESTORE_TIMEOUT_SECONDS = { min: 1, max: 172_800, default: 3600 } as const;
@@ -11,18 +11,22 @@ const whole = { error: "must be a whole number of seconds" };
 
 /** The wait settings every restore resource shares (rules: RestoreResourceArgs). */
 export const RESTORE_WAIT_SHAPE = {
+  /** Default true: `pulumi up` waits until the restore finished; false records the job once Atlas accepted it. */
   waitForCompletion: z.boolean({ error: "must be true or false" }).optional(),
+  /** Default 3600, 1..172800 (48 h): give up waiting after this long (the job keeps its id in state). */
   timeoutSeconds: z
     .number({ error: "must be a number of seconds" })
     .int(whole)
     .min(RESTORE_TIMEOUT_SECONDS.min, { error: `must be at least ${RESTORE_TIMEOUT_SECONDS.min}` })
     .max(RESTORE_TIMEOUT_SECONDS.max, { error: `must be at most ${RESTORE_TIMEOUT_SECONDS.max} (48 hours)` })
     .optional(),
+  /** First pause between status checks (default 2, 0.01..600), growing ×1.5 to 30 s. */
   pollIntervalSeconds: z
     .number({ error: "must be a number of seconds" })
     .min(POLL_INTERVAL_SECONDS.min, { error: `must be at least ${POLL_INTERVAL_SECONDS.min}` })
     .max(POLL_INTERVAL_SECONDS.max, { error: `must be at most ${POLL_INTERVAL_SECONDS.max}` })
     .optional(),
+  /** Default 86400 (0..604800): how old a COMPLETED identical restore may be to be adopted; 0 never adopts one. */
   adoptionWindowSeconds: z
     .number({ error: "must be a number of seconds" })
     .int(whole)
@@ -42,15 +46,15 @@ export type RestoreWaitArgs = z.infer<typeof RestoreWaitArgs>;
  * - `adoptionWindowSeconds`: integer 0..604800 (7 days), default 86400; how old a COMPLETED identical restore may be
  *   to be adopted instead of starting another (0: never adopt a finished one). See `findAdoptableJob`.
  */
-export const RestoreResourceArgs = z.strictObject({
-  projectId: ObjectId,
-  clusterName: ClusterName,
-  snapshotId: ObjectId,
-  targetProjectId: ObjectId.optional(),
-  targetDeploymentItemName: DeploymentItemName,
-  ...RESTORE_WAIT_SHAPE,
-});
+export const RestoreResourceArgs = z.strictObject({ ...CreateRestoreParams.shape, ...RESTORE_WAIT_SHAPE });
 export type RestoreResourceArgs = z.infer<typeof RestoreResourceArgs>;
+
+/** waitForTenantRestoreJob: one job, and how long / how often to check it (defaults 3600 s / 2 s). */
+export const WaitForTenantRestoreJobArgs = GetRestoreParams.extend({
+  timeoutSeconds: RESTORE_WAIT_SHAPE.timeoutSeconds,
+  pollIntervalSeconds: RESTORE_WAIT_SHAPE.pollIntervalSeconds,
+});
+export type WaitForTenantRestoreJobArgs = z.infer<typeof WaitForTenantRestoreJobArgs>;
 
 /** Inputs that name the restore itself: changing one means a different restore (replacement). */
 export const RESTORE_IDENTITY_FIELDS = ["projectId", "clusterName", "snapshotId", "targetProjectId", "targetDeploymentItemName"] as const;

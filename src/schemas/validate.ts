@@ -18,11 +18,19 @@ export class InputValidationError extends Error {
   }
 }
 
+/** Option names of earlier versions and their names now (one name per concept). */
+const RENAMED_OPTIONS: Readonly<Record<string, string>> = Object.freeze({ restoreId: "restoreJobId", jobId: "restoreJobId" });
+
 /** Turns zod issues into `field reason` pairs a person can act on. */
 export function fieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue): FieldProblem | FieldProblem[] => {
     if (issue.code === "unrecognized_keys") {
-      return { field: issue.keys.join(", "), reason: "is not a known option (check the spelling)" };
+      const renamed = issue.keys.filter((k) => Object.hasOwn(RENAMED_OPTIONS, k));
+      const unknown = issue.keys.filter((k) => !renamed.includes(k));
+      return [
+        ...renamed.map((k) => ({ field: k, reason: `is now called ${RENAMED_OPTIONS[k]}` })),
+        ...(unknown.length > 0 ? [{ field: unknown.join(", "), reason: "is not a known option (check the spelling)" }] : []),
+      ];
     }
     const field = issue.path.length > 0 ? issue.path.join(".") : "(input)";
     const missing = issue.code === "invalid_type" && issue.input === undefined;

@@ -44,7 +44,7 @@ describe("AtlasClient abort signal (in-flight requests and retry back-offs)", fu
     const job = await client.createTenantRestore(create());
     sim.faults.add({ method: "GET", path: JOB_GET, kind: "hang" });
     abortWhen(() => sim.faults.pending().length === 0);
-    const err = await caught(client.getTenantRestore({ ...ref(), restoreId: job.id }));
+    const err = await caught(client.getTenantRestore({ ...ref(), restoreJobId: job.id }));
     assert.ok(err instanceof AtlasAbortedError, String(err));
     assert.equal(err.code, "ATLAS_ABORTED");
     assert.equal(err.requestSent, true);

@@ -41,7 +41,7 @@ for (const apiVersion of ["v1.0", "v2"] as AtlasApiVersion[]) {
       const job = await c.createTenantRestore(create());
       assert.equal(job.targetDeploymentItemName, sim.seed.defaultTargetCluster);
       assert.equal(job.targetProjectId, sim.seed.defaultProjectId);
-      assert.equal((await c.getTenantRestore({ ...ref(), restoreId: job.id })).id, job.id);
+      assert.equal((await c.getTenantRestore({ ...ref(), restoreJobId: job.id })).id, job.id);
       assert.ok((await c.listTenantRestores(ref())).results.some((j) => j.id === job.id));
       const snaps = await c.listTenantSnapshots(ref());
       assert.ok(snaps.results.length > 0);
@@ -92,7 +92,7 @@ for (const apiVersion of ["v1.0", "v2"] as AtlasApiVersion[]) {
       const before = c.stats.exchanges;
       sim.requestLog.clear();
       const fresh = make();
-      for (let i = 0; i < 100; i++) await fresh.getTenantRestore({ ...ref(), restoreId: job.id });
+      for (let i = 0; i < 100; i++) await fresh.getTenantRestore({ ...ref(), restoreJobId: job.id });
       console.log(`      [measured ${apiVersion}] 100 sequential getTenantRestore: ${fresh.stats.exchanges} exchanges (server saw ${sim.requestLog.count()})`);
       assert.ok(before <= 2);
       assert.ok(fresh.stats.exchanges <= 101, `exchanges ${fresh.stats.exchanges}`);
@@ -103,7 +103,7 @@ for (const apiVersion of ["v1.0", "v2"] as AtlasApiVersion[]) {
     // the legacy-backup path exists in v1.0 and in v2 (media type 2023-01-01); more in legacy-download-client.test.ts
     it(`gets a legacy restore job (${apiVersion})`, async function () {
       const jobId = sim.seed.legacyRestoreJobIds[0];
-      assert.equal((await make().getLegacyRestoreJob({ ...dedicated(), jobId })).id, jobId);
+      assert.equal((await make().getLegacyRestoreJob({ ...dedicated(), restoreJobId: jobId })).id, jobId);
     });
 
     it("serves Flex on v2 and refuses it on v1.0 with an AtlasConfigError naming apiVersion", async () => {
@@ -116,7 +116,7 @@ for (const apiVersion of ["v1.0", "v2"] as AtlasApiVersion[]) {
         return;
       }
       const job = await c.createFlexRestoreJob(p);
-      assert.equal((await c.getFlexRestoreJob({ ...flexRef(), restoreId: job.id })).id, job.id);
+      assert.equal((await c.getFlexRestoreJob({ ...flexRef(), restoreJobId: job.id })).id, job.id);
       assert.ok((await c.listFlexRestoreJobs({ ...flexRef(), itemsPerPage: 1 })).results.length === 1);
       const ids: string[] = [];
       for await (const j of c.iterateFlexRestoreJobs({ ...flexRef(), itemsPerPage: 1 })) ids.push(j.id);
@@ -130,10 +130,10 @@ for (const apiVersion of ["v1.0", "v2"] as AtlasApiVersion[]) {
     it("unwraps envelope=true answers (object, list, error) and accepts pretty output", async () => {
       const c = make({ envelope: true, pretty: true });
       const job = await c.createTenantRestore(create());
-      assert.equal((await c.getTenantRestore({ ...ref(), restoreId: job.id })).id, job.id);
+      assert.equal((await c.getTenantRestore({ ...ref(), restoreJobId: job.id })).id, job.id);
       const list = await c.listTenantRestores(ref());
       assert.ok(list.results.length > 0 && !("status" in list));
-      const e = await caught(c.getTenantRestore({ ...ref(), restoreId: "5f0000000000000000000000" }));
+      const e = await caught(c.getTenantRestore({ ...ref(), restoreJobId: "5f0000000000000000000000" }));
       assert.ok(e instanceof AtlasApiError && e.status === 404, String(e));
       assert.ok(sim.requestLog.entries({ authenticated: true }).every((x) => x.query.envelope === "true" && x.query.pretty === "true"));
     });
@@ -141,7 +141,7 @@ for (const apiVersion of ["v1.0", "v2"] as AtlasApiVersion[]) {
     describe("errors", () => {
       it("401: a wrong key pair says which settings to check", async () => {
         const c = make({ privateKey: "wrong-private-key" });
-        const e = clean(sim, await caught(c.getTenantRestore({ ...ref(), restoreId: sim.seed.defaultSnapshotId })));
+        const e = clean(sim, await caught(c.getTenantRestore({ ...ref(), restoreJobId: sim.seed.defaultSnapshotId })));
         assert.ok(e instanceof AtlasApiError && e.status === 401, String(e));
         assert.match(e.message, /key pair.*MONGODB_ATLAS_PUBLIC_API_KEY.*mongodbatlas:publicKey/s);
         assert.ok(!e.message.includes("wrong-private-key"));
@@ -154,7 +154,7 @@ for (const apiVersion of ["v1.0", "v2"] as AtlasApiVersion[]) {
       });
       it("404: names the job, cluster and project", async () => {
         const id = "5f0000000000000000000001";
-        const e = clean(sim, await caught(make().getTenantRestore({ ...ref(), restoreId: id })));
+        const e = clean(sim, await caught(make().getTenantRestore({ ...ref(), restoreJobId: id })));
         assert.ok(e instanceof AtlasApiError && e.status === 404 && !e.requestSent);
         assert.ok(e.message.includes(`restore job ${id} of cluster ${ref().clusterName} in project ${ref().projectId}`), e.message);
       });

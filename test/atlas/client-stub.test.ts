@@ -31,7 +31,7 @@ describe("AtlasClient against a node:http stub", () => {
 
   it("sends v1.0 JSON headers, the User-Agent and the query flags; keeps unknown fields", async () => {
     stub.use({ path: jobPath, reply: () => ({ status: 200, json: job }) });
-    const got = await client({ pretty: true, envelope: false }).getTenantRestore({ projectId: G, clusterName: "c0", restoreId: R });
+    const got = await client({ pretty: true, envelope: false }).getTenantRestore({ projectId: G, clusterName: "c0", restoreJobId: R });
     assert.deepEqual(got, job);
     const req = stub.requests[0];
     assert.equal(req.headers.accept, "application/json");
@@ -51,20 +51,20 @@ describe("AtlasClient against a node:http stub", () => {
 
   it("validates input before any request, naming the field", async () => {
     const c = client();
-    await assert.rejects(c.getTenantRestore({ projectId: "nope", clusterName: "c0", restoreId: R }), (e: unknown) => e instanceof InputValidationError && /projectId/.test(e.message));
+    await assert.rejects(c.getTenantRestore({ projectId: "nope", clusterName: "c0", restoreJobId: R }), (e: unknown) => e instanceof InputValidationError && /projectId/.test(e.message));
     await assert.rejects(c.createTenantRestore({ ...create, targetDeploymentItemName: "bad/name" }), /targetDeploymentItemName/);
     assert.throws(() => c.iterateCloudBackupRestoreJobs({ projectId: G, clusterName: "c0", itemsPerPage: 501 }), /itemsPerPage must be at most 500/);
     assert.equal(stub.received, 0);
   });
 
   it("refuses Flex on a v1.0 client with an AtlasConfigError naming apiVersion, before any request", async () => {
-    await assert.rejects(client().getFlexRestoreJob({ projectId: G, clusterName: "f", restoreId: R }), (e: unknown) => e instanceof AtlasConfigError && e.option === "apiVersion" && /"v2"/.test(e.message));
+    await assert.rejects(client().getFlexRestoreJob({ projectId: G, clusterName: "f", restoreJobId: R }), (e: unknown) => e instanceof AtlasConfigError && e.option === "apiVersion" && /"v2"/.test(e.message));
     assert.equal(stub.received, 0);
   });
 
   it("gives a useful AtlasApiError for an HTML error page, without secrets", async () => {
     stub.use({ path: jobPath, reply: () => ({ status: 404, text: "<html><body><h1>Not Found</h1> proxy says no</body></html>" }) });
-    const err = await client().getTenantRestore({ projectId: G, clusterName: "c0", restoreId: R }).catch((e: unknown) => e);
+    const err = await client().getTenantRestore({ projectId: G, clusterName: "c0", restoreJobId: R }).catch((e: unknown) => e);
     assert.ok(err instanceof AtlasApiError);
     assert.equal(err.status, 404);
     assert.match(err.message, /restore job 5cc9b501e5dc7c8ab1e45d65 of cluster c0 in project 5b69d0349b15c62cdfc38b78/);
@@ -74,7 +74,7 @@ describe("AtlasClient against a node:http stub", () => {
 
   it("AtlasSchemaError names method, path and the bad field", async () => {
     stub.use({ path: jobPath, reply: () => ({ status: 200, json: { status: "PENDING" } }) });
-    const err = await client().getTenantRestore({ projectId: G, clusterName: "c0", restoreId: R }).catch((e: unknown) => e);
+    const err = await client().getTenantRestore({ projectId: G, clusterName: "c0", restoreJobId: R }).catch((e: unknown) => e);
     assert.ok(err instanceof AtlasSchemaError, String(err));
     assert.match(err.message, new RegExp(`GET ${jobPath}.*\\n.*id`, "s"));
   });
@@ -84,7 +84,7 @@ describe("AtlasClient against a node:http stub", () => {
     stub.use({ path: jobPath, reply: () => ({ status: 200, json: job }) });
     // the newest route wins: hang first, then the 200 route
     const c = client({ timeoutMs: 50 });
-    assert.deepEqual(await c.getTenantRestore({ projectId: G, clusterName: "c0", restoreId: R }), job);
+    assert.deepEqual(await c.getTenantRestore({ projectId: G, clusterName: "c0", restoreJobId: R }), job);
   });
 
   it("a timed-out POST is not re-sent: AtlasNetworkError with timedOut and requestSent", async () => {
@@ -116,7 +116,7 @@ describe("AtlasClient against a node:http stub", () => {
 
   it("reports a refused connection as not sent", async () => {
     const c = new AtlasClient({ publicKey: "p", privateKey: "secret-xyz", baseUrl: await closedPortUrl(), clock: new ManualClock(), env: {}, retry: { limit: 1 } });
-    const err = await c.getTenantRestore({ projectId: G, clusterName: "c0", restoreId: R }).catch((e: unknown) => e);
+    const err = await c.getTenantRestore({ projectId: G, clusterName: "c0", restoreJobId: R }).catch((e: unknown) => e);
     assert.ok(err instanceof AtlasNetworkError);
     assert.equal(err.errno, "ECONNREFUSED");
     assert.equal(err.requestSent, false);
@@ -127,18 +127,18 @@ describe("AtlasClient against a node:http stub", () => {
   it("unwraps an envelope and honours its status", async () => {
     stub.use({ path: jobPath, times: 1, reply: () => ({ status: 200, json: { status: 404, content: { error: 404, errorCode: "RESOURCE_NOT_FOUND", detail: "no such job" } } }) });
     const c = client({ envelope: true });
-    const err = await c.getTenantRestore({ projectId: G, clusterName: "c0", restoreId: R }).catch((e: unknown) => e);
+    const err = await c.getTenantRestore({ projectId: G, clusterName: "c0", restoreJobId: R }).catch((e: unknown) => e);
     assert.ok(err instanceof AtlasApiError && err.status === 404 && err.errorCode === "RESOURCE_NOT_FOUND" && err.detail === "no such job");
     stub.use({ path: jobPath, reply: () => ({ status: 200, json: { status: 200, content: job } }) });
-    assert.deepEqual(await c.getTenantRestore({ projectId: G, clusterName: "c0", restoreId: R }), job);
+    assert.deepEqual(await c.getTenantRestore({ projectId: G, clusterName: "c0", restoreJobId: R }), job);
   });
 
   it("re-answers a stale nonce without surfacing it", async () => {
     stub.use({ path: jobPath, reply: () => ({ status: 200, json: job }) });
     const c = client();
-    await c.getTenantRestore({ projectId: G, clusterName: "c0", restoreId: R });
+    await c.getTenantRestore({ projectId: G, clusterName: "c0", restoreJobId: R });
     stub.expireNonces();
-    await c.getTenantRestore({ projectId: G, clusterName: "c0", restoreId: R });
+    await c.getTenantRestore({ projectId: G, clusterName: "c0", restoreJobId: R });
     assert.equal(c.stats.exchanges, 4); // challenge + 1, stale 401 + 1
     assert.equal(stub.received, 4);
   });

@@ -34,7 +34,7 @@ for (const apiVersion of ["v1.0", "v2"] as AtlasApiVersion[]) {
 
     it(`gets a legacy restore job on ${apiVersion}${apiVersion === "v2" ? " with media type 2023-01-01" : ""}`, async () => {
       const jobId = sim.seed.legacyRestoreJobIds[0]!;
-      const job = await make().getLegacyRestoreJob({ ...dedicated(), jobId });
+      const job = await make().getLegacyRestoreJob({ ...dedicated(), restoreJobId: jobId });
       assert.equal(job.id, jobId);
       assert.equal(job.statusName, "FINISHED");
       assert.equal(job.delivery?.methodName, "HTTP");
@@ -85,7 +85,7 @@ for (const apiVersion of ["v1.0", "v2"] as AtlasApiVersion[]) {
       const job = await c.downloadFlexSnapshot(ref);
       assert.deepEqual([job.deliveryType, job.status, job.instanceName, job.snapshotId], ["DOWNLOAD", "PENDING", "prod-flex", ref.snapshotId]);
       assert.match(job.snapshotUrl ?? "", /^https:\/\//);
-      const seen = await c.getFlexRestoreJob({ projectId: ref.projectId, clusterName: ref.clusterName, restoreId: job.id });
+      const seen = await c.getFlexRestoreJob({ projectId: ref.projectId, clusterName: ref.clusterName, restoreJobId: job.id });
       assert.equal(seen.deliveryType, "DOWNLOAD");
     });
 

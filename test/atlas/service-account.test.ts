@@ -26,7 +26,7 @@ describe("service-account authentication (OAuth 2.0 client credentials)", functi
     baseUrl: sim.url, clientId: sim.serviceAccount.clientId, clientSecret: sim.serviceAccount.clientSecret, env: {}, ...extra,
   });
   const ref = () => ({ projectId: sim.seed.defaultProjectId, clusterName: sim.seed.defaultSourceCluster });
-  const seededJob = () => ({ ...ref(), restoreId: sim.seed.projects.find((p) => p.id === ref().projectId)!.tenantClusters.find((c) => c.name === ref().clusterName)!.downloadRestoreJobIds[0]! });
+  const seededJob = () => ({ ...ref(), restoreJobId: sim.seed.projects.find((p) => p.id === ref().projectId)!.tenantClusters.find((c) => c.name === ref().clusterName)!.downloadRestoreJobIds[0]! });
   const tokenRequests = () => sim.requestLog.count({ route: "oauthToken" });
 
   it("fetches one token for 1,000 calls: 1,000 API exchanges, all Bearer, plus one token request", async () => {
@@ -76,7 +76,7 @@ describe("service-account authentication (OAuth 2.0 client credentials)", functi
     const retries: number[] = [];
     const client = new AtlasClient(sa({ clock, random: () => 0, onRetry: (i) => retries.push(i.delayMs) }));
     const t0 = clock.now();
-    assert.equal((await client.getTenantRestore(seededJob())).id, seededJob().restoreId);
+    assert.equal((await client.getTenantRestore(seededJob())).id, seededJob().restoreJobId);
     assert.deepEqual(sim.requestLog.entries({ route: "oauthToken" }).map((e) => e.status), [429, 503, 200]);
     assert.equal(retries[0], 7000, "Retry-After honoured (jitter pinned to 0)");
     assert.ok(clock.now() - t0 >= 7000);
@@ -153,7 +153,7 @@ describe("service-account tokens over a simulated 3-hour wait (ManualClock)", fu
       for (let status = job.status; status !== "COMPLETED"; polls++) {
         assert.ok(clock.now() - t0 < 4 * 3_600_000, "the restore never completed");
         await clock.sleep(30_000);
-        status = (await client.getTenantRestore({ ...ref, restoreId: job.id })).status;
+        status = (await client.getTenantRestore({ ...ref, restoreJobId: job.id })).status;
       }
       const hours = (clock.now() - t0) / 3_600_000;
       assert.ok(hours > 2.5 && hours < 3, `waited ${hours.toFixed(2)} h`);

@@ -106,7 +106,7 @@ describe("load: 50 TenantRestores across 10 targets under a 100 requests/min rat
       let retries = 0;
       const clientOptions = { publicKey: sim.publicKey, privateKey: sim.privateKey, baseUrl: sim.url, onRetry: () => void retries++ };
       const t = Date.now();
-      const jobs = await Promise.all(ids.map((restoreId) => getTenantRestoreJob({ projectId, clusterName: SOURCE, restoreId }, { clientOptions })));
+      const jobs = await Promise.all(ids.map((restoreJobId) => getTenantRestoreJob({ projectId, clusterName: SOURCE, restoreJobId }, { clientOptions })));
       return { ids, jobs, retries, ms: Date.now() - t, startedAfterMs: t - started };
     })();
 

@@ -33,12 +33,12 @@ describe("restore-report example and FlexRestore under the real Pulumi engine", 
     const projectId = sim.seed.defaultProjectId;
     const dedicated = sim.seed.defaultDedicatedCluster;
     sim.addCloudBackupRestoreJobs(projectId, dedicated, 1234); // more than two pages of 500
-    const legacyJobId = sim.seed.legacyRestoreJobIds[0];
+    const legacyRestoreJobId = sim.seed.legacyRestoreJobIds[0];
     const project = await stack("restore-report", [
       ["projectId", projectId],
       ["tenantClusterName", sim.seed.defaultSourceCluster],
       ["dedicatedClusterName", dedicated],
-      ["legacyJobId", legacyJobId],
+      ["legacyRestoreJobId", legacyRestoreJobId],
     ]);
     logSummary("up (restore-report)", await project.run(["up", "--yes", "--skip-preview"]));
     const outputs = (await project.outputs(true)) as Record<string, Record<string, unknown>>;
@@ -52,7 +52,7 @@ describe("restore-report example and FlexRestore under the real Pulumi engine", 
       .filter((j) => j.projectId === projectId && j.clusterName === dedicated);
     assert.ok(cloudJobs.length > 1000);
     assert.equal(outputs.cloudBackupRestoreJobs.count, cloudJobs.length);
-    assert.equal(outputs.legacyRestoreJob.id, legacyJobId);
+    assert.equal(outputs.legacyRestoreJob.id, legacyRestoreJobId);
     assert.equal(sim.requestLog.count({ method: "POST" }), 0, "a report never writes");
     logSummary("destroy", await project.run(["destroy", "--yes", "--skip-preview"]));
   });

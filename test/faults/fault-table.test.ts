@@ -493,12 +493,12 @@ describe("fault table: lookups under Atlas faults", function () {
       const opts: LookupOptions = { clientOptions };
       if (row.warm) {
         opts.client = new AtlasClient(clientOptions);
-        await getTenantRestoreJob({ ...source(sim), restoreId: jobId }, opts);
+        await getTenantRestoreJob({ ...source(sim), restoreJobId: jobId }, opts);
         if (row.warm.expireNonceMs) clock.advance(row.warm.expireNonceMs);
         sim.requestLog.clear();
       }
       if (row.fault) sim.faults.add({ method: "GET", path: /\/restores\/[a-f0-9]{24}$/, ...row.fault } as FaultSpec);
-      const outcome = await getTenantRestoreJob({ ...source(sim), restoreId: jobId }, opts).then(
+      const outcome = await getTenantRestoreJob({ ...source(sim), restoreJobId: jobId }, opts).then(
         (value) => ({ value, error: undefined }),
         (error: unknown) => ({ value: undefined, error: error as Error }),
       );

@@ -1,20 +1,6 @@
-import { existsSync } from "node:fs";
-import * as path from "node:path";
 import { checkSchema, findPathTemplate, resolveRef, type OpenApiDoc } from "./openapi-check";
 
-/**
- * Where the Atlas OpenAPI extracts are: `$ATLAS_OPENAPI_DIR`, else `../shared/atlas-api` beside the
- * repository. They are reference data kept outside it (CC BY-NC-SA): tests that need them look
- * for them at run time and are pending, saying why, when they are absent.
- */
-export function atlasApiDir(): string {
-  return process.env.ATLAS_OPENAPI_DIR ?? path.resolve(__dirname, "..", "..", "..", "shared", "atlas-api");
-}
-
-/** The files of `names` that are missing from the extracts directory (all of them when it is absent). */
-export function missingExtracts(names: string[]): string[] {
-  return names.filter((name) => !existsSync(path.join(atlasApiDir(), name)));
-}
+// Where the official extracts are found (and what happens without them): atlas-api-specs.ts.
 
 /** One request as a client sent it. */
 export interface CapturedRequest {

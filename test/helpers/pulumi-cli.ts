@@ -57,8 +57,14 @@ export class PulumiProject {
     readonly dir: string,
     readonly stack: string,
     private readonly baseEnv: Record<string, string>,
+    stateDir?: string,
   ) {
-    this.stateDir = path.join(dir, ".state");
+    this.stateDir = stateDir ?? path.join(dir, ".state");
+  }
+
+  /** A project that already sits in `dir` (e.g. outside the repository), with its state in `stateDir`. */
+  static at(dir: string, options: { stack?: string; env?: Record<string, string>; stateDir: string }): PulumiProject {
+    return new PulumiProject(dir, options.stack ?? "test", options.env ?? {}, options.stateDir);
   }
 
   static create(sourceDir: string, options: { stack?: string; env?: Record<string, string> } = {}): PulumiProject {

@@ -34,9 +34,9 @@ describe("legacy restore-job lookups", () => {
   for (const apiVersion of ["v1.0", "v2"] as const) {
     it(`getLegacyRestoreJob uses the configured apiVersion (${apiVersion}), and its Output is secret (delivery.url)`, async () => {
       const jobId = sim.seed.legacyRestoreJobIds[0]!;
-      const job = await getLegacyRestoreJob({ ...ref(), jobId }, optsFor(apiVersion));
+      const job = await getLegacyRestoreJob({ ...ref(), restoreJobId: jobId }, optsFor(apiVersion));
       assert.equal(job.id, jobId);
-      const out = await settle(getLegacyRestoreJobOutput({ ...ref(), jobId }, optsFor(apiVersion)));
+      const out = await settle(getLegacyRestoreJobOutput({ ...ref(), restoreJobId: jobId }, optsFor(apiVersion)));
       assert.deepEqual([out.value.id, out.secret], [jobId, true]);
       const used = sim.requestLog.entries({ authenticated: true }).map((e) => e.path.split("/")[3]);
       assert.deepEqual(used, [apiVersion, apiVersion]);

@@ -25,6 +25,7 @@ import {
   type LookupOptions,
 } from "../../src/pulumi";
 import { RestoreJobFailedError, RestoreTimeoutError } from "../../src/restore";
+import { InputValidationError } from "../../src/schemas/validate";
 import { startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
 import { ManualClock } from "../../src/util/clock";
 import { settle } from "../helpers/settle-output";
@@ -56,10 +57,10 @@ describe("lookups (Promise and Output forms)", () => {
   const ref = () => ({ projectId: project, clusterName: sim.seed.defaultSourceCluster });
 
   it("getTenantRestoreJob: a DOWNLOAD job; the Output form is secret (snapshotUrl)", async () => {
-    const job = await getTenantRestoreJob({ ...ref(), restoreId: downloadJob }, opts);
+    const job = await getTenantRestoreJob({ ...ref(), restoreJobId: downloadJob }, opts);
     assert.equal(job.id, downloadJob);
     assert.match(job.snapshotUrl ?? "", /^https:/);
-    const out = await settle(getTenantRestoreJobOutput({ ...ref(), restoreId: pulumi.output(downloadJob) }, opts));
+    const out = await settle(getTenantRestoreJobOutput({ ...ref(), restoreJobId: pulumi.output(downloadJob) }, opts));
     assert.deepEqual(out.value, job);
     assert.equal(out.secret, true);
   });
@@ -104,10 +105,10 @@ describe("lookups (Promise and Output forms)", () => {
       snapshotId: sim.seed.defaultFlexSnapshotId,
       targetDeploymentItemName: sim.seed.defaultFlexTargetCluster,
     });
-    const job = await getFlexRestoreJob({ ...flexRef, restoreId: created.id }, opts);
+    const job = await getFlexRestoreJob({ ...flexRef, restoreJobId: created.id }, opts);
     assert.equal(job.id, created.id);
     assert.equal(job.instanceName, sim.seed.defaultFlexSourceCluster);
-    assert.equal((await settle(getFlexRestoreJobOutput({ ...flexRef, restoreId: created.id }, opts))).value.id, created.id);
+    assert.equal((await settle(getFlexRestoreJobOutput({ ...flexRef, restoreJobId: created.id }, opts))).value.id, created.id);
     const all = await getFlexRestoreJobs(flexRef, opts);
     assert.ok(all.results.some((j) => j.id === created.id));
     assert.equal((await settle(getFlexRestoreJobsOutput(flexRef, opts))).value.results.length, all.results.length);
@@ -115,18 +116,18 @@ describe("lookups (Promise and Output forms)", () => {
 
   it("getLegacyRestoreJob (more in legacy-lookups.test.ts)", async () => {
     const jobId = sim.seed.legacyRestoreJobIds[0];
-    const job = await getLegacyRestoreJob({ projectId: project, clusterName: dedicated, jobId }, opts);
+    const job = await getLegacyRestoreJob({ projectId: project, clusterName: dedicated, restoreJobId: jobId }, opts);
     assert.equal(job.id, jobId);
-    const out = await settle(getLegacyRestoreJobOutput({ projectId: project, clusterName: dedicated, jobId }, opts));
+    const out = await settle(getLegacyRestoreJobOutput({ projectId: project, clusterName: dedicated, restoreJobId: jobId }, opts));
     assert.equal(out.value.id, jobId);
   });
 
   it("waitForTenantRestoreJob: resolves with the finished job (Promise and Output forms)", async () => {
     const client = new AtlasClient({ publicKey: sim.publicKey, privateKey: sim.privateKey, baseUrl: sim.url, env: {} });
     const started = await client.createTenantRestore({ ...ref(), snapshotId: sim.seed.defaultSnapshotId, targetDeploymentItemName: sim.seed.defaultTargetCluster });
-    const done = await waitForTenantRestoreJob({ ...ref(), restoreId: started.id }, opts);
+    const done = await waitForTenantRestoreJob({ ...ref(), restoreJobId: started.id }, opts);
     assert.equal(done.status, "COMPLETED");
-    const out = await settle(waitForTenantRestoreJobOutput({ ...ref(), restoreId: started.id }, opts));
+    const out = await settle(waitForTenantRestoreJobOutput({ ...ref(), restoreJobId: started.id }, opts));
     assert.equal(out.value.status, "COMPLETED");
   });
 
@@ -135,12 +136,27 @@ describe("lookups (Promise and Output forms)", () => {
     sim.failRestores({ targetDeploymentItemName: sim.seed.defaultTargetCluster, times: 1 });
     const params = { ...ref(), snapshotId: sim.seed.defaultSnapshotId, targetDeploymentItemName: sim.seed.defaultTargetCluster };
     const failing = await client.createTenantRestore(params);
-    const failed = await waitForTenantRestoreJob({ ...ref(), restoreId: failing.id }, opts).catch((e) => e);
+    const failed = await waitForTenantRestoreJob({ ...ref(), restoreJobId: failing.id }, opts).catch((e) => e);
     assert.ok(failed instanceof RestoreJobFailedError, String(failed));
     assert.match(failed.message, new RegExp(`${failing.id}.*prod-m2`));
     const slow = await client.createTenantRestore(params);
-    const timedOut = await waitForTenantRestoreJob({ ...ref(), restoreId: slow.id, timeoutSeconds: 1, pollIntervalSeconds: 0.5 }, opts).catch((e) => e);
+    const timedOut = await waitForTenantRestoreJob({ ...ref(), restoreJobId: slow.id, timeoutSeconds: 1, pollIntervalSeconds: 0.5 }, opts).catch((e) => e);
     assert.ok(timedOut instanceof RestoreTimeoutError, String(timedOut));
+  });
+
+  it("rejects bad arguments before any request, naming the field and the rule (and the new name of a renamed one)", async () => {
+    const before = sim.requestLog.count();
+    const id = "65a1f0c0e4b0a1b200000104";
+    const bad = await waitForTenantRestoreJob({ ...ref(), restoreJobId: id, timeoutSeconds: 0, pollIntervalSeconds: 9999 }, opts).catch((e) => e);
+    assert.ok(bad instanceof InputValidationError, String(bad));
+    assert.match(bad.message, /timeoutSeconds must be at least 1; pollIntervalSeconds must be at most 600/);
+    const typo = await waitForTenantRestoreJob({ ...ref(), restoreJobId: id, timeoutSecs: 5 } as never, opts).catch((e) => e);
+    assert.match(String(typo), /timeoutSecs is not a known option/);
+    const renamed = await getTenantRestoreJob({ ...ref(), restoreId: id } as never, opts).catch((e) => e);
+    assert.match(String(renamed), /restoreJobId is required; restoreId is now called restoreJobId/);
+    const legacy = await getLegacyRestoreJob({ ...ref(), jobId: id } as never, opts).catch((e) => e);
+    assert.match(String(legacy), /jobId is now called restoreJobId/);
+    assert.equal(sim.requestLog.count(), before);
   });
 
   it("lookups with the same settings share one client: one digest challenge for several calls", async () => {

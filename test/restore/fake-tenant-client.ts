@@ -77,12 +77,12 @@ export class FakeTenantClient implements TenantRestoreClient {
     return this.view(job as TenantRestoreJob & { createdAt: number });
   }
 
-  async getTenantRestore(p: { restoreId: string }) {
+  async getTenantRestore(p: { restoreJobId: string }) {
     this.calls.get++;
     const fault = this.getFaults.shift();
     if (fault === "404") throw apiError(404);
     if (fault) throw fault;
-    const job = this.jobs.find((j) => j.id === p.restoreId);
+    const job = this.jobs.find((j) => j.id === p.restoreJobId);
     if (!job) throw apiError(404);
     return this.view(job);
   }
