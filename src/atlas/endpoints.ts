@@ -1,16 +1,18 @@
 import type { z } from "zod";
 import { paginated } from "../schemas/paginated";
 import { CloudBackupRestoreJob, FlexRestoreJob, FlexSnapshot, LegacyRestoreJob, TenantRestoreJob, TenantSnapshot } from "../schemas/restore-job";
+import { CollectionRestoreCollectionState, CollectionRestoreJob } from "../schemas/collection-restore";
 import type { AtlasApiVersion } from "./settings";
 
 /** Resource families: each has one versioned media type in v2. */
-export type EndpointFamily = "tenant" | "cloudBackup" | "flex" | "legacy";
+export type EndpointFamily = "tenant" | "cloudBackup" | "flex" | "legacy" | "collectionRestore";
 
 export const V2_MEDIA_TYPES: Readonly<Record<EndpointFamily, string>> = Object.freeze({
   tenant: "application/vnd.atlas.2023-01-01+json",
   cloudBackup: "application/vnd.atlas.2023-01-01+json",
   legacy: "application/vnd.atlas.2023-01-01+json",
   flex: "application/vnd.atlas.2024-11-13+json",
+  collectionRestore: "application/vnd.atlas.2025-03-12+json",
 });
 export const V1_MEDIA_TYPE = "application/json";
 
@@ -52,6 +54,10 @@ export const endpoints = {
   listFlexRestoreJobs: endpoint({ method: "GET", path: `${flexCluster}/backup/restoreJobs`, family: "flex", schema: paginated(FlexRestoreJob), versions: v2 }),
   listFlexSnapshots: endpoint({ method: "GET", path: `${flexCluster}/backup/snapshots`, family: "flex", schema: paginated(FlexSnapshot), versions: v2 }),
   getFlexSnapshot: endpoint({ method: "GET", path: `${flexCluster}/backup/snapshots/{snapshotId}`, family: "flex", schema: FlexSnapshot, versions: v2 }),
+  createCollectionRestoreJob: endpoint({ method: "POST", path: `${cluster}/collectionRestoreJobs`, family: "collectionRestore", schema: CollectionRestoreJob, versions: v2 }),
+  getCollectionRestoreJob: endpoint({ method: "GET", path: `${cluster}/collectionRestoreJobs/{restoreJobId}`, family: "collectionRestore", schema: CollectionRestoreJob, versions: v2 }),
+  listCollectionRestoreJobs: endpoint({ method: "GET", path: `${cluster}/collectionRestoreJobs`, family: "collectionRestore", schema: paginated(CollectionRestoreJob), versions: v2 }),
+  listCollectionRestoreJobCollections: endpoint({ method: "GET", path: `${cluster}/collectionRestoreJobs/{restoreJobId}/collections`, family: "collectionRestore", schema: paginated(CollectionRestoreCollectionState), versions: v2 }),
 };
 export type EndpointName = keyof typeof endpoints;
 

@@ -6,3 +6,5 @@ export * from "./api-error";
 export * from "./requests";
 export * from "./validate";
 export * from "./restore-args";
+export * from "./collection-restore";
+export * from "./collection-restore-args";
