@@ -1,7 +1,8 @@
 import type { Route } from "../router";
 import { cloudBackupRoutes } from "./cloud-backup";
+import { collectionRestoreRoutes } from "./collection-restore";
 import { flexRoutes } from "./flex";
 import { tenantRoutes } from "./tenant";
 
 /** The simulator's route table. */
-export const routes: readonly Route[] = [...tenantRoutes, ...cloudBackupRoutes, ...flexRoutes];
+export const routes: readonly Route[] = [...tenantRoutes, ...cloudBackupRoutes, ...flexRoutes, ...collectionRestoreRoutes];
