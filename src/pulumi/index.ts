@@ -5,3 +5,4 @@ export { PartialStateError } from "./restore-outputs";
 export * from "./lookups";
 export * from "./flex-lookups";
 export { type LookupOptions, holdsDownloadUrl } from "./lookup-support";
+export * from "./collection-restore-lookups";
