@@ -1,5 +1,8 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { RESTORE_IDENTITY_FIELDS, RESTORE_WAIT_FIELDS, RestoreResourceArgs } from "../schemas/restore-args";
+import type { z } from "zod";
+import type { RestoreFamily } from "../restore/family-types";
+import { tenantRestoreFamily } from "../restore/restore-family";
+import { RESTORE_WAIT_FIELDS } from "../schemas/restore-args";
 import { fieldProblems } from "../schemas/validate";
 
 type Props = Record<string, unknown>;
@@ -8,16 +11,17 @@ type Props = Record<string, unknown>;
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /**
- * check: validates the inputs with RestoreResourceArgs and names each bad field; sends no request.
+ * check: validates the inputs with the family's schema (default: RestoreResourceArgs, tenant and
+ * Flex) and names each bad field; sends no request.
  * Inputs not known yet (preview) are not judged. Inputs are returned as given (no defaults added,
  * so a change of a default in a later version does not show up as a diff).
  */
-export function checkRestoreInputs(news: Props): dynamic.CheckResult {
+export function checkRestoreInputs(news: Props, schema: z.ZodType = tenantRestoreFamily.args): dynamic.CheckResult {
   const { __provider: _p, ...inputs } = news;
   const unknown = new Set(Object.keys(inputs).filter((k) => inputs[k] === UNKNOWN));
   const known = Object.fromEntries(Object.entries(inputs).filter(([k]) => !unknown.has(k)));
   // reportInput: fieldProblems tells "missing" from "wrong type" by the input.
-  const result = RestoreResourceArgs.safeParse(known, { reportInput: true });
+  const result = schema.safeParse(known, { reportInput: true });
   if (result.success) return { inputs: news };
   const failures = fieldProblems(result.error)
     .filter((p) => !unknown.has(p.field))
@@ -29,21 +33,26 @@ const targetProject = (p: Props) => p.targetProjectId ?? p.projectId;
 
 /**
  * diff (olds are the stored outputs, which include the inputs):
- * - a different source, snapshot or target (targetProjectId compared as applied: the source project
- *   when not given) is a different restore → replace (delete first: delete only forgets the job);
+ * - a change of one of the family's identity fields (tenant/Flex: source, snapshot or target;
+ *   targetProjectId compared as applied: the source project when not given) is a different
+ *   restore → replace (delete first: delete only forgets or cancels the job);
  * - a change of a wait setting only → an update that records it, with no request to Atlas;
- * - a job not known COMPLETED (FAILED, or still running after a timeout) → an update, which fails
- *   again with advice (FAILED) or resumes waiting (in flight; not when waitForCompletion is false);
+ * - a job not known to have succeeded (failed, or still running after a timeout) → an update, which
+ *   fails again with advice (failed) or resumes waiting (in flight; not when waitForCompletion is false);
  * - otherwise no change, and no request is made at all.
  */
-export function diffRestore(olds: Props, news: Props): dynamic.DiffResult {
-  const replaces = RESTORE_IDENTITY_FIELDS.filter((f) => {
+export function diffRestore(
+  olds: Props,
+  news: Props,
+  family: Pick<RestoreFamily, "identityFields" | "phase" | "storedJob"> = tenantRestoreFamily as RestoreFamily<never>,
+): dynamic.DiffResult {
+  const replaces = family.identityFields.filter((f) => {
     const [before, after] = f === "targetProjectId" ? [targetProject(olds), targetProject(news)] : [olds[f], news[f]];
     return before !== after || after === UNKNOWN;
   });
   if (replaces.length > 0) return { changes: true, replaces: [...replaces], deleteBeforeReplace: true };
   const waitChanged = RESTORE_WAIT_FIELDS.some((f) => olds[f] !== news[f]);
-  const status = olds.status;
-  const unsettled = status === "FAILED" || (status !== "COMPLETED" && news.waitForCompletion !== false);
+  const phase = family.phase(family.storedJob(String(olds.restoreJobId ?? ""), olds));
+  const unsettled = phase === "failed" || (phase !== "succeeded" && news.waitForCompletion !== false);
   return { changes: waitChanged || unsettled };
 }

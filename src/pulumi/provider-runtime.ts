@@ -13,10 +13,11 @@ import { ADOPTION_WINDOW_MS } from "../restore/adopt";
 import { adoptOrCreateRestore, waitForRestore, type WaitSettings } from "../restore/create-restore";
 import { describeRestore, RestoreError, seconds } from "../restore/errors";
 import { pollPolicyFor } from "../restore/poll-policy";
-import { restoreFamily, type RestoreFamily, type RestoreJob, type RestoreKind } from "../restore/restore-family";
-import { isTenantSunset, TenantEndpointGoneError } from "../restore/tenant-sunset";
+import { describeRestoreTarget } from "../restore/describe-restore";
+import type { AnyRestoreJob, RestoreArgsBase, RestoreKind } from "../restore/family-types";
+import { restoreFamily } from "../restore/restore-family";
 import { isNotFound } from "../restore/wait-for-restore-job";
-import { RESTORE_TIMEOUT_SECONDS, RestoreResourceArgs } from "../schemas/restore-args";
+import { RESTORE_TIMEOUT_SECONDS } from "../schemas/restore-args";
 import { parseInput } from "../schemas/validate";
 import { systemClock, type Clock } from "../util/clock";
 import { endWait, interruptionReason, resetInterruption, startWait, watchForCancellation } from "./cancellation";
@@ -55,18 +56,19 @@ export function resetProviderState(): void {
 function clientFor(kind: RestoreKind): AtlasClient {
   let client = clients.get(kind);
   if (!client) {
-    // Flex endpoints exist only in API v2.
-    const version: Partial<AtlasClientOptions> = kind === "flex" ? { apiVersion: "v2" } : {};
+    // Some families exist only in one API version (Flex: v2).
+    const apiVersion = family(kind).apiVersion;
+    const version: Partial<AtlasClientOptions> = apiVersion ? { apiVersion } : {};
     client = new AtlasClient({ ...configured, ...providerHooks.clientOptions, ...version } as AtlasClientOptions);
     clients.set(kind, client);
   }
   return client;
 }
 
-const family = (kind: RestoreKind) => restoreFamily(kind) as RestoreFamily<AtlasClient>;
-const argsOf = (props: Props): RestoreResourceArgs => {
+const family = (kind: RestoreKind) => restoreFamily<AtlasClient>(kind);
+const argsOf = (kind: RestoreKind, props: Props): RestoreArgsBase => {
   const { __provider: _p, ...inputs } = props;
-  return parseInput(RestoreResourceArgs, inputs, "restore inputs");
+  return parseInput(family(kind).args, inputs, "restore inputs");
 };
 
 /**
@@ -76,7 +78,7 @@ const argsOf = (props: Props): RestoreResourceArgs => {
  * as a failure without a property (not thrown: the SDK's host would print a stack trace).
  */
 export const check = async (kind: RestoreKind, _olds: Props, news: Props): Promise<dynamic.CheckResult> => {
-  const result = checkRestoreInputs(news);
+  const result = checkRestoreInputs(news, family(kind).args);
   const problem = settingsProblem(kind);
   return problem === undefined ? result : { inputs: result.inputs, failures: [...(result.failures ?? []), { property: "", reason: problem }] };
 };
@@ -93,18 +95,19 @@ function settingsProblem(kind: RestoreKind): string | undefined {
   }
 }
 
-export const diff = async (_kind: RestoreKind, _id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> => diffRestore(olds, news);
+export const diff = async (kind: RestoreKind, _id: string, olds: Props, news: Props): Promise<dynamic.DiffResult> =>
+  diffRestore(olds, news, family(kind));
 
-function waitSettings(kind: RestoreKind, args: RestoreResourceArgs, adopted: boolean): WaitSettings {
-  const label = family(kind).label;
+function waitSettings(kind: RestoreKind, args: RestoreArgsBase, adopted: boolean): WaitSettings {
+  const { label, status } = family(kind);
   return {
     timeoutMs: (args.timeoutSeconds ?? RESTORE_TIMEOUT_SECONDS.default) * 1000,
     policy: pollPolicyFor(args.pollIntervalSeconds),
     onStatusChange: (job, previous, elapsedMs) =>
       providerHooks.log(
         previous === undefined
-          ? `${describeRestore(label, args, job.id)}: ${job.status ?? "?"}${adopted ? " (adopted an existing job)" : ""}`
-          : `${label} ${job.id}: ${previous} → ${job.status ?? "?"} after ${seconds(elapsedMs)}`,
+          ? `${describeRestore(label, args, job.id)}: ${status(job) ?? "?"}${adopted ? " (adopted an existing job)" : ""}`
+          : `${label} ${job.id}: ${previous} → ${status(job) ?? "?"} after ${seconds(elapsedMs)}`,
       ),
   };
 }
@@ -113,8 +116,8 @@ function waitSettings(kind: RestoreKind, args: RestoreResourceArgs, adopted: boo
 watchForCancellation();
 
 /** Waits for `job`; on failure, timeout or interruption rejects with partial state so the stack keeps the job id. */
-async function settle(kind: RestoreKind, args: RestoreResourceArgs, inputs: Props, job: RestoreJob, adopted: boolean, refetchFirst: boolean) {
-  const outputs = (j: RestoreJob) => restoreOutputs(args, j, adopted);
+async function settle(kind: RestoreKind, args: RestoreArgsBase, inputs: Props, job: AnyRestoreJob, adopted: boolean, refetchFirst: boolean) {
+  const outputs = (j: AnyRestoreJob) => restoreOutputs(family(kind), args, j, adopted);
   if (args.waitForCompletion === false) return outputs(job);
   const controller = startWait();
   try {
@@ -127,7 +130,7 @@ async function settle(kind: RestoreKind, args: RestoreResourceArgs, inputs: Prop
     if (controller.signal.aborted) {
       message =
         `${describeRestore(family(kind).label, args, job.id)}: stopped waiting because ${interruptionReason() ?? "the wait was interrupted"}; ` +
-        `the job was last seen ${last.status ?? "in an unknown state"}. It keeps running in Atlas (a restore cannot be cancelled). ` +
+        `the job was last seen ${family(kind).status(last) ?? "in an unknown state"}. It keeps running in Atlas (it is not cancelled). ` +
         "Run `pulumi up` again to resume waiting for this same job; no second restore is started.";
       providerHooks.log(message);
     }
@@ -138,7 +141,7 @@ async function settle(kind: RestoreKind, args: RestoreResourceArgs, inputs: Prop
 }
 
 export async function create(kind: RestoreKind, inputs: Props): Promise<dynamic.CreateResult> {
-  const args = argsOf(inputs);
+  const args = argsOf(kind, inputs);
   const started = await adoptOrCreateRestore({
     family: family(kind),
     client: clientFor(kind),
@@ -146,30 +149,31 @@ export async function create(kind: RestoreKind, inputs: Props): Promise<dynamic.
     clock: providerHooks.clock,
     adoptionWindowMs: args.adoptionWindowSeconds === undefined ? ADOPTION_WINDOW_MS : args.adoptionWindowSeconds * 1000,
     excludeIds: released,
-  }).catch((error: unknown) => {
-    throw kind === "tenant" && isTenantSunset(error) ? new TenantEndpointGoneError(args, error) : error;
   });
   const outs = await settle(kind, args, inputs, started.job, started.adopted, false);
   return { id: started.job.id, outs };
 }
 
 /**
- * Update never starts a restore (identity changes are replacements). COMPLETED: records the new
- * inputs, no request. FAILED: fails again with the same advice, state unchanged. Otherwise
- * (in flight, e.g. after a timeout): resumes waiting on the same job with the new settings.
+ * Update never starts a restore (identity changes are replacements). Succeeded (COMPLETED): records
+ * the new inputs, no request. Failed (FAILED; dedicated also CANCELLED, EXPIRED): fails again with
+ * the same advice, state unchanged. Otherwise (in flight, e.g. after a timeout): resumes waiting on
+ * the same job with the new settings.
  */
 export async function update(kind: RestoreKind, id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
-  const args = argsOf(news);
+  const args = argsOf(kind, news);
+  const f = family(kind);
   const stored: RestoreOutputs = { ...olds, ...args };
   const adopted = olds.adopted === true;
-  const job = storedJob(id, olds);
-  if (job.status === "COMPLETED") return { outs: restoreOutputs(args, job, adopted) };
-  if (job.status === "FAILED") {
+  const job = storedJob(f, id, olds);
+  const phase = f.phase(job);
+  if (phase === "succeeded") return { outs: restoreOutputs(f, args, job, adopted) };
+  if (phase === "failed") {
     const message =
-      `${describeRestore(family(kind).label, args, id)} FAILED (as recorded by an earlier run). Atlas does not retry a ` +
+      `${describeRestore(f.label, args, id)} ${f.status(job) ?? "FAILED"} (as recorded by an earlier run). Atlas does not retry a ` +
       "failed restore. To start a new one run `pulumi up --replace <urn of this resource>` (or change snapshotId/target); " +
       "`pulumi refresh` re-reads the job.";
-    throw partialState(message, id, withJob(stored, job), news);
+    throw partialState(message, id, withJob(f, stored, job), news);
   }
   return { outs: await settle(kind, args, news, job, adopted, true) };
 }
@@ -178,22 +182,41 @@ export async function update(kind: RestoreKind, id: string, olds: Props, news: P
 export async function read(kind: RestoreKind, id: string, props: Props): Promise<dynamic.ReadResult> {
   const ref = { projectId: String(props.projectId), clusterName: String(props.clusterName), restoreJobId: id };
   try {
-    return { id, props: withJob(props, await family(kind).get(clientFor(kind), ref)) };
+    return { id, props: withJob(family(kind), props, await family(kind).get(clientFor(kind), ref)) };
   } catch (error) {
     if (isNotFound(error)) return {};
     throw error;
   }
 }
 
-/** Atlas cannot cancel or delete tenant/Flex restore jobs: forget the job, leave the data. */
+/**
+ * destroy: the family's `deletion` says what happens to the job. "forget" (tenant, Flex; dedicated
+ * restores into a cluster): Atlas cannot undo a restore, so the job leaves the stack and the data
+ * stays. "cancel" (a dedicated download job): the job is cancelled in Atlas (a 404 means it is gone already).
+ */
 async function remove(kind: RestoreKind, id: string, props: Props): Promise<void> {
   released.add(id);
-  const label = family(kind).label;
-  const running = props.status !== "COMPLETED" && props.status !== "FAILED";
+  const f = family(kind);
+  const job = f.storedJob(id, props);
+  const status = f.status(job);
+  const ref = { projectId: String(props.projectId), clusterName: String(props.clusterName), restoreJobId: id };
+  if (f.deletion(job) === "cancel" && f.cancel) {
+    try {
+      await f.cancel(clientFor(kind), ref);
+      providerHooks.log(`${f.label} ${id}: cancelled in Atlas (was ${status ?? "in an unknown state"}); its download links no longer work.`);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      providerHooks.log(`${f.label} ${id}: Atlas no longer knows this job (404); removed from the stack.`);
+    }
+    return;
+  }
+  const phase = f.phase(job);
+  const running = phase !== "succeeded" && phase !== "failed";
+  const target = describeRestoreTarget(props as unknown as RestoreArgsBase) ?? "the target";
   providerHooks.log(
-    `${label} ${id}: removed from the stack only. Atlas has no way to cancel or delete a restore job; ` +
-      `the restored data stays in place on ${String(props.targetDeploymentItemName)}` +
-      (running ? ` (the job was last seen ${String(props.status ?? "in an unknown state")} and may still be writing to it).` : "."),
+    `${f.label} ${id}: removed from the stack only. ${f.forgetReason}; ` +
+      `the restored data stays in place on ${target}` +
+      (running ? ` (the job was last seen ${status ?? "in an unknown state"} and may still be writing to it).` : "."),
   );
 }
 export { remove as delete };

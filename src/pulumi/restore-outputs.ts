@@ -1,21 +1,10 @@
-import type { RestoreJob } from "../restore/restore-family";
-import type { RestoreResourceArgs } from "../schemas/restore-args";
+import type { AnyRestoreJob, RestoreArgsBase, RestoreFamily } from "../restore/family-types";
 
-/** The job fields every restore resource exposes as outputs (snapshotUrl is always secret). */
-export const JOB_OUTPUT_FIELDS = [
-  "status",
-  "deliveryType",
-  "snapshotUrl",
-  "expirationDate",
-  "restoreScheduledDate",
-  "restoreFinishedDate",
-  "snapshotFinishedDate",
-] as const;
-
-/** Output-only properties (not inputs), declared on the resource so they appear in the program. */
-export const OUTPUT_ONLY_FIELDS = ["restoreJobId", ...JOB_OUTPUT_FIELDS, "adopted"] as const;
+/** A family's output-only properties: `restoreJobId`, its job fields and `adopted`. */
+export const outputOnlyFields = (family: Pick<RestoreFamily, "jobOutputFields">): string[] => ["restoreJobId", ...family.jobOutputFields, "adopted"];
 
 export type RestoreOutputs = Record<string, unknown>;
+type Family = Pick<RestoreFamily, "jobOutputFields" | "jobOutputs" | "targetProjectOf" | "storedJob">;
 
 /** Drops undefined values: protobuf Structs cannot carry them. */
 function compact(values: Record<string, unknown>): RestoreOutputs {
@@ -26,29 +15,26 @@ function compact(values: Record<string, unknown>): RestoreOutputs {
  * The resource's outputs: the inputs as given (wait settings too, so diff sees them), the target
  * project as applied, and the job's fields. The job id is both the resource id and `restoreJobId`.
  */
-export function restoreOutputs(args: RestoreResourceArgs, job: RestoreJob, adopted: boolean): RestoreOutputs {
-  const fromJob = Object.fromEntries(JOB_OUTPUT_FIELDS.map((f) => [f, typeof job[f] === "string" ? job[f] : undefined]));
+export function restoreOutputs(family: Family, args: RestoreArgsBase, job: AnyRestoreJob, adopted: boolean): RestoreOutputs {
   return compact({
     ...args,
-    targetProjectId: args.targetProjectId ?? (typeof job.targetProjectId === "string" ? job.targetProjectId : args.projectId),
+    targetProjectId: args.targetProjectId ?? family.targetProjectOf(job) ?? args.projectId,
     restoreJobId: job.id,
-    ...fromJob,
+    ...family.jobOutputs(job),
     adopted,
   });
 }
 
 /** Refreshes the job fields of stored outputs (read, update). */
-export function withJob(stored: RestoreOutputs, job: RestoreJob): RestoreOutputs {
+export function withJob(family: Family, stored: RestoreOutputs, job: AnyRestoreJob): RestoreOutputs {
   const { __provider: _p, ...rest } = stored;
-  const fromJob = Object.fromEntries(JOB_OUTPUT_FIELDS.map((f) => [f, typeof job[f] === "string" ? job[f] : undefined]));
-  return compact({ ...rest, ...Object.fromEntries(JOB_OUTPUT_FIELDS.map((f) => [f, undefined])), ...fromJob, restoreJobId: job.id });
+  const cleared = Object.fromEntries(family.jobOutputFields.map((f) => [f, undefined]));
+  return compact({ ...rest, ...cleared, ...family.jobOutputs(job), restoreJobId: job.id });
 }
 
 /** The job as recorded in outputs (enough to resume waiting on it). */
-export function storedJob(id: string, stored: RestoreOutputs): RestoreJob {
-  const job: RestoreJob = { id };
-  for (const f of JOB_OUTPUT_FIELDS) if (typeof stored[f] === "string") job[f] = stored[f] as string;
-  return job;
+export function storedJob(family: Family, id: string, stored: RestoreOutputs): AnyRestoreJob {
+  return family.storedJob(id, stored);
 }
 
 /**

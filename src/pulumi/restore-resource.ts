@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { restoreFamily, type RestoreKind } from "../restore/restore-family";
+import type { RestoreKind } from "../restore/family-types";
+import { restoreFamily } from "../restore/restore-family";
 import { restoreProvider } from "./restore-provider";
-import { OUTPUT_ONLY_FIELDS } from "./restore-outputs";
+import { outputOnlyFields } from "./restore-outputs";
 
 /** Inputs of TenantRestore and FlexRestore (rules: RestoreResourceArgs in src/schemas/restore-args.ts). */
 export interface RestoreArgs {
@@ -32,7 +33,24 @@ function providerFor(kind: RestoreKind): pulumi.dynamic.ResourceProvider {
   return provider;
 }
 
-/** A restore job as a Pulumi resource; its id is the restore job id. */
+/**
+ * What `pulumi.dynamic.Resource`'s constructor needs for a restore of `kind`: the family's provider,
+ * its output-only properties declared (so the program sees them), its secret outputs, and the type
+ * name `pulumi-atlas-restore:<label>`. Every restore resource class is built from this.
+ */
+export function restoreResourceParts(kind: RestoreKind, args: object, opts?: pulumi.CustomResourceOptions) {
+  const family = restoreFamily(kind);
+  const outputs = Object.fromEntries(outputOnlyFields(family).map((f) => [f, undefined]));
+  return {
+    provider: providerFor(kind),
+    props: { ...outputs, targetProjectId: undefined, ...args },
+    opts: pulumi.mergeOptions(opts, { additionalSecretOutputs: [...family.secretOutputs] }),
+    module: "pulumi-atlas-restore",
+    type: family.label,
+  };
+}
+
+/** A tenant or Flex restore job as a Pulumi resource; its id is the restore job id. */
 export abstract class RestoreResource extends pulumi.dynamic.Resource {
   declare readonly restoreJobId: pulumi.Output<string>;
   /** PENDING, QUEUED, RUNNING, FAILED or COMPLETED as last seen. */
@@ -53,15 +71,8 @@ export abstract class RestoreResource extends pulumi.dynamic.Resource {
   declare readonly adopted: pulumi.Output<boolean>;
 
   protected constructor(kind: RestoreKind, name: string, args: RestoreArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = Object.fromEntries(OUTPUT_ONLY_FIELDS.map((f) => [f, undefined]));
-    super(
-      providerFor(kind),
-      name,
-      { ...outputs, targetProjectId: undefined, ...args },
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["snapshotUrl"] }),
-      "pulumi-atlas-restore",
-      restoreFamily(kind).label,
-    );
+    const p = restoreResourceParts(kind, args, opts);
+    super(p.provider, name, p.props, p.opts, p.module, p.type);
   }
 }
 

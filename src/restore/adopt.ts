@@ -1,35 +1,29 @@
-import { effectiveTargetProjectId, type RestoreFamily, type RestoreJob, type RestoreRequest } from "./restore-family";
+import type { AnyRestoreJob, RestorePhase } from "./family-types";
+import { isSameRestore, jobTime, statusPhase } from "./status-job";
+
+export { isSameRestore, jobTime } from "./status-job";
 
 /** How far back a finished identical restore is adopted instead of starting a new one: 24 hours. */
 export const ADOPTION_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-const IN_FLIGHT: ReadonlySet<string> = new Set(["PENDING", "QUEUED", "RUNNING"]);
-
-/** When Atlas took the job: `restoreScheduledDate`, else `submittedAt` (some answers carry it). */
-export function jobTime(job: RestoreJob): number | undefined {
-  for (const key of ["restoreScheduledDate", "submittedAt"] as const) {
-    const value = job[key];
-    if (typeof value === "string") {
-      const ms = Date.parse(value);
-      if (!Number.isNaN(ms)) return ms;
-    }
-  }
-  return undefined;
+/** The columns the adoption rule reads. */
+export interface AdoptionColumns<J, R> {
+  phase(job: J): RestorePhase;
+  isSameRestore(job: J, request: R): boolean;
+  startedAt(job: J): number | undefined;
 }
 
-/**
- * Same restore: same source (project and cluster, where the job names them), same snapshot, same
- * target project (the source project when not given) and same target cluster. Status and age aside.
- */
-export function isSameRestore(family: Pick<RestoreFamily, "sourceField">, job: RestoreJob, request: RestoreRequest): boolean {
-  const source = job[family.sourceField];
-  if (typeof source === "string" && source !== request.clusterName) return false;
-  if (typeof job.projectId === "string" && job.projectId !== request.projectId) return false;
-  return (
-    job.snapshotId === request.snapshotId &&
-    job.targetDeploymentItemName === request.targetDeploymentItemName &&
-    (job.targetProjectId ?? job.projectId ?? request.projectId) === effectiveTargetProjectId(request)
-  );
+/** A family row, or (tenant/Flex shorthand) just the job field naming the source. */
+export type AdoptionFamily<J, R> = AdoptionColumns<J, R> | { sourceField: "clusterName" | "instanceName" };
+
+function columns<J, R>(family: AdoptionFamily<J, R>): AdoptionColumns<J, R> {
+  if ("phase" in family) return family;
+  const shorthand = { sourceField: family.sourceField };
+  return {
+    phase: (job) => statusPhase((job as { status?: string }).status),
+    isSameRestore: (job, request) => isSameRestore(shorthand, job as never, request as never),
+    startedAt: (job) => jobTime(job as never),
+  };
 }
 
 export interface AdoptionOptions {
@@ -42,46 +36,46 @@ export interface AdoptionOptions {
 
 /**
  * The "no accidental second restore" rule. Before starting a restore, and again when a POST's
- * outcome is unknown, the source cluster's restore jobs are searched for one that `isSameRestore`
- * (same source project and cluster, snapshotId, targetProjectId, targetDeploymentItemName) and:
+ * outcome is unknown, the source cluster's restore jobs are searched for one that the family's
+ * `isSameRestore` accepts (tenant/Flex: same source project and cluster, snapshotId,
+ * targetProjectId, targetDeploymentItemName) and:
  *
- * 1. is in flight (PENDING, QUEUED or RUNNING), whatever its age: Atlas would refuse a second
- *    restore to that target anyway, and waiting for it is what the user asked for; or else
- * 2. is COMPLETED and was scheduled within the adoption window (24 h by default,
- *    `ADOPTION_WINDOW_MS`, by `restoreScheduledDate`/`submittedAt`; a job without a date is too
- *    old). Such a job that is not in the stack means an earlier run was interrupted after its
- *    POST reached Atlas (a crash, a lost connection, Ctrl-C): the restore happened, so it is
- *    recorded, not repeated.
+ * 1. is in flight (phase `inFlight`; tenant/Flex: PENDING, QUEUED or RUNNING), whatever its age:
+ *    Atlas would refuse a second restore to that target anyway, and waiting for it is what the
+ *    user asked for; or else
+ * 2. has `succeeded` and started within the adoption window (24 h by default,
+ *    `ADOPTION_WINDOW_MS`, by the family's `startedAt`; a job without a date is too old). Such a
+ *    job that is not in the stack means an earlier run was interrupted after its POST reached
+ *    Atlas (a crash, a lost connection, Ctrl-C): the restore happened, so it is recorded, not repeated.
  *
- * FAILED jobs are never adopted (a new restore is started). Among candidates the newest wins.
- * Consequence: re-running an identical restore within the window after `pulumi destroy` adopts
- * the finished job; set `adoptionWindowSeconds: 0` to always start a new one.
+ * Failed jobs (and jobs in a state this version does not know) are never adopted. Among candidates
+ * the newest wins. Consequence: re-running an identical restore within the window after
+ * `pulumi destroy` adopts the finished job; set `adoptionWindowSeconds: 0` to always start a new one.
  */
-export function findAdoptableJob<J extends RestoreJob>(
-  family: Pick<RestoreFamily, "sourceField">,
+export function findAdoptableJob<J extends AnyRestoreJob, R>(
+  family: AdoptionFamily<J, R>,
   jobs: readonly J[],
-  request: RestoreRequest,
+  request: R,
   options: AdoptionOptions,
 ): J | undefined {
+  const rules = columns(family);
   const windowMs = options.windowMs ?? ADOPTION_WINDOW_MS;
-  const same = jobs.filter((job) => !options.excludeIds?.has(job.id) && isSameRestore(family, job, request));
-  const newest = (list: J[]) => [...list].sort((a, b) => (jobTime(b) ?? -Infinity) - (jobTime(a) ?? -Infinity))[0];
-  const inFlight = same.filter((job) => job.status !== undefined && IN_FLIGHT.has(job.status));
+  const same = jobs.filter((job) => !options.excludeIds?.has(job.id) && rules.isSameRestore(job, request));
+  const newest = (list: J[]) => [...list].sort((a, b) => (rules.startedAt(b) ?? -Infinity) - (rules.startedAt(a) ?? -Infinity))[0];
+  const inFlight = same.filter((job) => rules.phase(job) === "inFlight");
   if (inFlight.length > 0) return newest(inFlight);
   const recent = same.filter((job) => {
-    const at = jobTime(job);
-    return job.status === "COMPLETED" && at !== undefined && options.nowMs - at <= windowMs;
+    const at = rules.startedAt(job);
+    return rules.phase(job) === "succeeded" && at !== undefined && options.nowMs - at <= windowMs;
   });
   return recent.length > 0 ? newest(recent) : undefined;
 }
 
 /** The in-flight job writing to the same target cluster (the likely cause of a 409), if any. */
-export function findJobOnTarget<J extends RestoreJob>(jobs: readonly J[], request: RestoreRequest): J | undefined {
-  return jobs.find(
-    (job) =>
-      job.status !== undefined &&
-      IN_FLIGHT.has(job.status) &&
-      job.targetDeploymentItemName === request.targetDeploymentItemName &&
-      (job.targetProjectId ?? job.projectId ?? request.projectId) === effectiveTargetProjectId(request),
-  );
+export function findJobOnTarget<J extends AnyRestoreJob, R>(
+  family: Pick<AdoptionColumns<J, R>, "phase"> & { isOnTarget(job: J, request: R): boolean },
+  jobs: readonly J[],
+  request: R,
+): J | undefined {
+  return jobs.find((job) => family.phase(job) === "inFlight" && family.isOnTarget(job, request));
 }

@@ -3,13 +3,13 @@ import { systemClock, type Clock } from "../util/clock";
 import { findAdoptableJob, findJobOnTarget } from "./adopt";
 import { RestoreConflictError, RestoreError, RestoreOutcomeUnknownError, RestoreWaitInterruptedError } from "./errors";
 import type { PollPolicy } from "./poll-policy";
-import type { RestoreFamily, RestoreJob, RestoreRequest } from "./restore-family";
+import type { AnyRestoreJob, RestoreArgsBase, RestoreFamily } from "./family-types";
 import { waitForRestoreJob } from "./wait-for-restore-job";
 
-export interface StartRestoreOptions<C> {
-  family: RestoreFamily<C>;
+export interface StartRestoreOptions<C, R extends RestoreArgsBase = RestoreArgsBase, J extends AnyRestoreJob = AnyRestoreJob> {
+  family: RestoreFamily<C, R, J>;
   client: C;
-  request: RestoreRequest;
+  request: R;
   clock?: Clock;
   /** See findAdoptableJob; default 24 h. */
   adoptionWindowMs?: number;
@@ -18,8 +18,8 @@ export interface StartRestoreOptions<C> {
   recheckDelayMs?: number;
 }
 
-export interface StartedRestore {
-  job: RestoreJob;
+export interface StartedRestore<J extends AnyRestoreJob = AnyRestoreJob> {
+  job: J;
   /** True when an existing job was taken over instead of POSTing. */
   adopted: boolean;
 }
@@ -34,12 +34,24 @@ function outcomeUnknown(error: unknown): boolean {
  * Adopt-or-create: looks for a job `findAdoptableJob` accepts; if there is none, POSTs once. The POST
  * is never repeated: if its outcome is unknown the jobs are looked up again (twice, `recheckDelayMs`
  * apart) and a match is adopted, else RestoreOutcomeUnknownError. A 409 adopts a matching in-flight
- * job, else RestoreConflictError naming the running job.
+ * job, else RestoreConflictError naming the running job. Any error passes through the family's
+ * `explainCreateError` (e.g. the tenant sunset becomes TenantEndpointGoneError).
  */
-export async function adoptOrCreateRestore<C>(options: StartRestoreOptions<C>): Promise<StartedRestore> {
+export async function adoptOrCreateRestore<C, R extends RestoreArgsBase, J extends AnyRestoreJob>(
+  options: StartRestoreOptions<C, R, J>,
+): Promise<StartedRestore<J>> {
+  const { family, request } = options;
+  try {
+    return await adoptOrCreate(options);
+  } catch (error) {
+    throw family.explainCreateError ? family.explainCreateError(error, request) : error;
+  }
+}
+
+async function adoptOrCreate<C, R extends RestoreArgsBase, J extends AnyRestoreJob>(options: StartRestoreOptions<C, R, J>): Promise<StartedRestore<J>> {
   const { family, client, request } = options;
   const clock = options.clock ?? systemClock;
-  const lookUp = async (): Promise<{ jobs: RestoreJob[]; match?: RestoreJob }> => {
+  const lookUp = async (): Promise<{ jobs: J[]; match?: J }> => {
     const jobs = await family.list(client, request);
     const rule = { nowMs: clock.now(), windowMs: options.adoptionWindowMs, excludeIds: options.excludeIds };
     return { jobs, match: findAdoptableJob(family, jobs, request, rule) };
@@ -53,7 +65,8 @@ export async function adoptOrCreateRestore<C>(options: StartRestoreOptions<C>): 
     if (error instanceof AtlasApiError && error.status === 409) {
       const after = await lookUp();
       if (after.match) return { job: after.match, adopted: true };
-      throw new RestoreConflictError(family.label, request, findJobOnTarget(after.jobs, request), error);
+      const running = findJobOnTarget(family, after.jobs, request);
+      throw new RestoreConflictError(family.label, request, running, error, running && family.status(running));
     }
     if (!outcomeUnknown(error)) throw error;
     try {
@@ -73,16 +86,16 @@ export interface WaitSettings {
   timeoutMs: number;
   policy?: Readonly<PollPolicy>;
   signal?: AbortSignal;
-  onStatusChange?: (job: RestoreJob, previousStatus: string | undefined, elapsedMs: number) => void;
+  onStatusChange?: (job: AnyRestoreJob, previousStatus: string | undefined, elapsedMs: number) => void;
 }
 
 /**
  * Waits for a known job (a new one, an adopted one, or one recorded in the stack by an earlier
  * run). Every error thrown carries the job as last seen (RestoreError.job).
  */
-export async function waitForRestore<C>(
-  options: Pick<StartRestoreOptions<C>, "family" | "client" | "request" | "clock"> & WaitSettings & { job: RestoreJob; refetchFirst?: boolean },
-): Promise<RestoreJob> {
+export async function waitForRestore<C, R extends RestoreArgsBase, J extends AnyRestoreJob>(
+  options: Pick<StartRestoreOptions<C, R, J>, "family" | "client" | "request" | "clock"> & WaitSettings & { job: J; refetchFirst?: boolean },
+): Promise<J> {
   const { family, client, request, job } = options;
   let last = job;
   const fetchJob = async () => (last = await family.get(client, { ...request, restoreJobId: job.id }));
@@ -95,6 +108,7 @@ export async function waitForRestore<C>(
       signal: options.signal,
       initialJob: options.refetchFirst ? undefined : job,
       onStatusChange: options.onStatusChange,
+      reader: family,
       label: family.label,
       request,
     });
@@ -105,9 +119,9 @@ export async function waitForRestore<C>(
 }
 
 /** The whole flow: adopt-or-create, then (unless `wait` is false) wait for the outcome. */
-export async function runRestore<C>(
-  options: StartRestoreOptions<C> & { wait: WaitSettings | false },
-): Promise<StartedRestore> {
+export async function runRestore<C, R extends RestoreArgsBase, J extends AnyRestoreJob>(
+  options: StartRestoreOptions<C, R, J> & { wait: WaitSettings | false },
+): Promise<StartedRestore<J>> {
   const started = await adoptOrCreateRestore(options);
   if (options.wait === false) return started;
   const job = await waitForRestore({ ...options, ...options.wait, job: started.job });

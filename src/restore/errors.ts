@@ -1,4 +1,7 @@
-import type { RestoreJob, RestoreRequest, RestoreSource } from "./restore-family";
+import { describeRestore, type RestoreSubject } from "./describe-restore";
+import type { AnyRestoreJob } from "./family-types";
+
+export { describeRestore, describeRestorePoint, describeRestoreTarget, type RestoreSubject } from "./describe-restore";
 
 /**
  * Errors of the restore logic. Each names the job, the clusters and what to do next, and carries
@@ -10,41 +13,31 @@ export class RestoreError extends Error {
   constructor(
     message: string,
     /** The job as last seen, if Atlas created one. */
-    readonly job?: RestoreJob,
+    readonly job?: AnyRestoreJob,
     options?: { cause?: unknown },
   ) {
     super(message, options);
   }
 }
 
-/** What a message can say about a restore: at least its source, ideally the whole request. */
-export type RestoreSubject = RestoreSource & Partial<RestoreRequest>;
+const DEFAULT_FAILURE_ADVICE =
+  "Atlas keeps the failed job and does not retry it. Check that the target cluster accepts restores " +
+  "(no encryption at rest, same major MongoDB version as the snapshot, no client traffic), then start a new " +
+  "restore: `pulumi up --replace <urn of this resource>` (or change snapshotId/target).";
 
-/** Who restores what, for messages: `TenantRestore job 66…ff (snapshot … of prod-m2 in project 65… → staging-m2)`. */
-export function describeRestore(label: string, request: RestoreSubject | undefined, jobId?: string): string {
-  const job = jobId ? ` job ${jobId}` : "";
-  if (request === undefined) return `${label}${job}`;
-  if (request.snapshotId === undefined || request.targetDeploymentItemName === undefined) {
-    return `${label}${job} (source cluster ${request.clusterName} in project ${request.projectId})`;
-  }
-  const target = request.targetProjectId && request.targetProjectId !== request.projectId
-    ? `${request.targetDeploymentItemName} in project ${request.targetProjectId}`
-    : request.targetDeploymentItemName;
-  return `${label}${job} (snapshot ${request.snapshotId} of ${request.clusterName} in project ${request.projectId} → ${target})`;
-}
-
-/** Atlas reports the job FAILED. Atlas does not retry it; a new restore needs a new job. */
+/** Atlas ended the job without success (FAILED; dedicated: also CANCELLED, EXPIRED). A new restore needs a new job. */
 export class RestoreJobFailedError extends RestoreError {
   override name = "RestoreJobFailedError" as const;
   override readonly code = "RESTORE_FAILED" as const;
-  constructor(label: string, request: RestoreSubject | undefined, job: RestoreJob, elapsedMs: number) {
-    super(
-      `${describeRestore(label, request, job.id)} FAILED after ${seconds(elapsedMs)}. ` +
-        "Atlas keeps the failed job and does not retry it. Check that the target cluster accepts restores " +
-        "(no encryption at rest, same major MongoDB version as the snapshot, no client traffic), then start a new " +
-        "restore: `pulumi up --replace <urn of this resource>` (or change snapshotId/target).",
-      job,
-    );
+  constructor(
+    label: string,
+    request: RestoreSubject | undefined,
+    job: AnyRestoreJob,
+    elapsedMs: number,
+    readonly status: string = "FAILED",
+    advice: string = DEFAULT_FAILURE_ADVICE,
+  ) {
+    super(`${describeRestore(label, request, job.id)} ${status} after ${seconds(elapsedMs)}. ${advice}`, job);
   }
 }
 
@@ -55,13 +48,14 @@ export class RestoreTimeoutError extends RestoreError {
   constructor(
     label: string,
     request: RestoreSubject | undefined,
-    job: RestoreJob,
+    job: AnyRestoreJob,
     readonly elapsedMs: number,
     readonly lastError?: unknown,
+    status: string | undefined = typeof job.status === "string" ? job.status : undefined,
   ) {
     const last = lastError instanceof Error ? `; the last status check failed: ${lastError.message}` : "";
     super(
-      `${describeRestore(label, request, job.id)} is still ${job.status ?? "in an unknown state"} after ` +
+      `${describeRestore(label, request, job.id)} is still ${status ?? "in an unknown state"} after ` +
         `${seconds(elapsedMs)} (the timeout)${last}. The job keeps running in Atlas. Run \`pulumi up\` again to ` +
         "resume waiting for this same job (no second restore is started), or raise timeoutSeconds.",
       job,
@@ -74,9 +68,15 @@ export class RestoreTimeoutError extends RestoreError {
 export class RestoreJobVanishedError extends RestoreError {
   override name = "RestoreJobVanishedError" as const;
   override readonly code = "RESTORE_VANISHED" as const;
-  constructor(label: string, request: RestoreSubject | undefined, job: RestoreJob, cause: unknown) {
+  constructor(
+    label: string,
+    request: RestoreSubject | undefined,
+    job: AnyRestoreJob,
+    cause: unknown,
+    status: string | undefined = typeof job.status === "string" ? job.status : undefined,
+  ) {
     super(
-      `${describeRestore(label, request, job.id)} was last seen ${job.status ?? "without a status"} but Atlas now ` +
+      `${describeRestore(label, request, job.id)} was last seen ${status ?? "without a status"} but Atlas now ` +
         "answers 404 for it (deleted, or the source cluster was removed). Check the target cluster's data; " +
         "`pulumi refresh` drops the job from the stack.",
       job,
@@ -89,7 +89,7 @@ export class RestoreJobVanishedError extends RestoreError {
 export class RestoreOutcomeUnknownError extends RestoreError {
   override name = "RestoreOutcomeUnknownError" as const;
   override readonly code = "RESTORE_OUTCOME_UNKNOWN" as const;
-  constructor(label: string, request: RestoreRequest, cause: unknown) {
+  constructor(label: string, request: RestoreSubject, cause: unknown) {
     const why = cause instanceof Error ? cause.message : String(cause);
     super(
       `${describeRestore(label, request)}: the request to start the restore may have reached Atlas (${why}), ` +
@@ -106,11 +106,18 @@ export class RestoreOutcomeUnknownError extends RestoreError {
 export class RestoreConflictError extends RestoreError {
   override name = "RestoreConflictError" as const;
   override readonly code = "RESTORE_CONFLICT" as const;
-  constructor(label: string, request: RestoreRequest, readonly conflicting: RestoreJob | undefined, cause: unknown) {
+  constructor(
+    label: string,
+    request: RestoreSubject,
+    readonly conflicting: AnyRestoreJob | undefined,
+    cause: unknown,
+    conflictingStatus: string | undefined = typeof conflicting?.status === "string" ? conflicting.status : undefined,
+  ) {
     const atlas = cause instanceof Error ? cause.message : String(cause);
+    const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : "?");
     const other = conflicting
-      ? `restore job ${conflicting.id} (snapshot ${conflicting.snapshotId ?? "?"} → ` +
-        `${conflicting.targetDeploymentItemName ?? "?"}, status ${conflicting.status ?? "?"}) is in progress`
+      ? `restore job ${conflicting.id} (snapshot ${text(conflicting.snapshotId)} → ` +
+        `${text(conflicting.targetDeploymentItemName ?? conflicting.targetClusterName)}, status ${conflictingStatus ?? "?"}) is in progress`
       : "another restore is in progress";
     super(
       `${describeRestore(label, request)}: Atlas refused to start it (${atlas}): ${other}. ` +
@@ -125,7 +132,7 @@ export class RestoreConflictError extends RestoreError {
 export class RestoreWaitInterruptedError extends RestoreError {
   override name = "RestoreWaitInterruptedError" as const;
   override readonly code = "RESTORE_WAIT_INTERRUPTED" as const;
-  constructor(label: string, request: RestoreSubject | undefined, job: RestoreJob, cause: unknown) {
+  constructor(label: string, request: RestoreSubject | undefined, job: AnyRestoreJob, cause: unknown) {
     const why = cause instanceof Error ? cause.message : String(cause);
     super(
       `${describeRestore(label, request, job.id)}: stopped waiting (${why}). The job keeps running in Atlas; ` +

@@ -1,26 +1,30 @@
+/**
+ * The restore-family table: one row (a `RestoreFamily`, see family-types.ts) per kind of restore.
+ * Adoption (adopt.ts), adopt-or-create and waiting (create-restore.ts, wait-for-restore-job.ts),
+ * the dynamic provider (src/pulumi/provider-runtime.ts) and the resource base are written once
+ * against the row's columns; none of them names a family.
+ *
+ * To add a family (e.g. dedicated-cluster or collection restores):
+ * 1. Schemas (src/schemas): the job as Atlas returns it (`z.looseObject`) and the resource inputs
+ *    (`z.strictObject` spreading `RESTORE_WAIT_SHAPE`, cross-field rules in a `superRefine`).
+ * 2. Client methods (src/atlas): create, get, list all of a source cluster's jobs (and cancel).
+ * 3. A row in its own file, `src/restore/<kind>-family.ts`, filling every column. Jobs without
+ *    Atlas's `status` derive one (`status(job)`, e.g. from flags and `finishedAt`) and map it to a
+ *    `phase(job)`; `isSameRestore`/`isOnTarget` say what "the same restore" means for adoption and
+ *    409s; `startedAt`/`finishedAt` give epoch ms (adoption window, duration estimates);
+ *    `jobOutputs`/`storedJob` shape outputs and read them back; `deletion` says forget or cancel.
+ * 4. Register the row: add its kind to `RestoreKind` (family-types.ts) and to `RESTORE_FAMILIES` below.
+ * 5. The resource class (src/pulumi): a subclass built by `restoreResourceParts(kind, …)`; lookups if any.
+ * If a family needs an `if (kind === …)` anywhere else, the table is missing a column: add it here.
+ */
 import type { FlexRestoreJob, TenantRestoreJob } from "../schemas/restore-job";
+import { RestoreResourceArgs } from "../schemas/restore-args";
+import type { RestoreFamily, RestoreJobRef, RestoreKind, RestoreRequest, RestoreSource } from "./family-types";
+import * as statusJob from "./status-job";
+import { isTenantSunset, TenantEndpointGoneError } from "./tenant-sunset";
 
-/** A tenant or Flex restore job as the restore logic sees it (both share every field but the source's name). */
-export type RestoreJob = TenantRestoreJob | FlexRestoreJob;
-
-/** The source cluster of a restore (`clusterName` is the Flex cluster's name for Flex). */
-export interface RestoreSource {
-  projectId: string;
-  clusterName: string;
-}
-
-/** One restore job of a source cluster. */
-export interface RestoreJobRef extends RestoreSource {
-  restoreJobId: string;
-}
-
-/** What a person asks for: restore `snapshotId` of the source onto `targetDeploymentItemName`. */
-export interface RestoreRequest extends RestoreSource {
-  snapshotId: string;
-  /** Defaults to `projectId` (Atlas does the same). */
-  targetProjectId?: string;
-  targetDeploymentItemName: string;
-}
+export type * from "./family-types";
+export { effectiveTargetProjectId } from "./status-job";
 
 type CreateParams = RestoreRequest;
 type GetParams = RestoreSource & { restoreId: string };
@@ -40,24 +44,6 @@ export interface FlexRestoreClient {
   iterateFlexRestoreJobs(params: RestoreSource): AsyncIterable<FlexRestoreJob>;
 }
 
-export type RestoreKind = "tenant" | "flex";
-
-/**
- * Everything that differs between tenant (M2/M5) and Flex restores. The adoption, waiting and
- * provider code is written once against this; a new family is one more value of this type.
- */
-export interface RestoreFamily<C = unknown> {
-  readonly kind: RestoreKind;
-  /** Used in messages and as the Pulumi type name, e.g. `TenantRestore`. */
-  readonly label: string;
-  /** The job field naming the source cluster. */
-  readonly sourceField: "clusterName" | "instanceName";
-  create(client: C, request: RestoreRequest): Promise<RestoreJob>;
-  get(client: C, ref: RestoreJobRef): Promise<RestoreJob>;
-  /** The source cluster's restore jobs (all of them; callers filter by the adoption rule). */
-  list(client: C, source: RestoreSource): Promise<RestoreJob[]>;
-}
-
 function createParams(r: RestoreRequest): CreateParams {
   const params: CreateParams = {
     projectId: r.projectId,
@@ -75,20 +61,46 @@ const getParams = (ref: RestoreJobRef): GetParams => ({
   restoreId: ref.restoreJobId,
 });
 
-export const tenantRestoreFamily: RestoreFamily<TenantRestoreClient> = Object.freeze({
+/** The columns tenant and Flex share: their jobs carry `status`; their inputs are RestoreResourceArgs. */
+function statusFamilyColumns(sourceField: "clusterName" | "instanceName") {
+  return {
+    sourceField,
+    status: (job: TenantRestoreJob) => job.status,
+    phase: (job: TenantRestoreJob) => statusJob.statusPhase(job.status),
+    isSameRestore: (job: TenantRestoreJob, r: RestoreResourceArgs) => statusJob.isSameRestore({ sourceField }, job, r),
+    isOnTarget: statusJob.isOnTarget,
+    startedAt: statusJob.jobTime,
+    finishedAt: statusJob.jobFinishTime,
+    args: RestoreResourceArgs,
+    identityFields: ["projectId", "clusterName", "snapshotId", "targetProjectId", "targetDeploymentItemName"],
+    jobOutputFields: statusJob.JOB_OUTPUT_FIELDS,
+    secretOutputs: ["snapshotUrl"],
+    jobOutputs: statusJob.statusJobOutputs,
+    storedJob: statusJob.storedStatusJob,
+    targetProjectOf: (job: TenantRestoreJob) => job.targetProjectId,
+    deletion: () => "forget" as const,
+    forgetReason: "Atlas has no way to cancel or delete a restore job",
+  };
+}
+
+export type TenantFamily<C> = RestoreFamily<C, RestoreResourceArgs, TenantRestoreJob> & { readonly sourceField: "clusterName" | "instanceName" };
+
+export const tenantRestoreFamily: TenantFamily<TenantRestoreClient> = Object.freeze({
   kind: "tenant",
   label: "TenantRestore",
-  sourceField: "clusterName",
+  ...statusFamilyColumns("clusterName"),
   create: (client: TenantRestoreClient, r: RestoreRequest) => client.createTenantRestore(createParams(r)),
   get: (client: TenantRestoreClient, ref: RestoreJobRef) => client.getTenantRestore(getParams(ref)),
   list: async (client: TenantRestoreClient, s: RestoreSource) =>
     (await client.listTenantRestores({ projectId: s.projectId, clusterName: s.clusterName })).results,
+  explainCreateError: (error: unknown, r: RestoreRequest) => (isTenantSunset(error) ? new TenantEndpointGoneError(r, error) : error),
 });
 
-export const flexRestoreFamily: RestoreFamily<FlexRestoreClient> = Object.freeze({
+export const flexRestoreFamily: TenantFamily<FlexRestoreClient> = Object.freeze({
   kind: "flex",
   label: "FlexRestore",
-  sourceField: "instanceName",
+  apiVersion: "v2",
+  ...statusFamilyColumns("instanceName"),
   create: (client: FlexRestoreClient, r: RestoreRequest) => client.createFlexRestoreJob(createParams(r)),
   get: (client: FlexRestoreClient, ref: RestoreJobRef) => client.getFlexRestoreJob(getParams(ref)),
   list: async (client: FlexRestoreClient, s: RestoreSource) => {
@@ -98,11 +110,15 @@ export const flexRestoreFamily: RestoreFamily<FlexRestoreClient> = Object.freeze
   },
 });
 
-/** The family of a kind. */
-export function restoreFamily(kind: RestoreKind): RestoreFamily<TenantRestoreClient> | RestoreFamily<FlexRestoreClient> {
-  return kind === "tenant" ? tenantRestoreFamily : flexRestoreFamily;
-}
+/** The table: every family by kind. */
+export const RESTORE_FAMILIES: Readonly<Record<RestoreKind, RestoreFamily<never>>> = Object.freeze({
+  tenant: tenantRestoreFamily as RestoreFamily<never>,
+  flex: flexRestoreFamily as RestoreFamily<never>,
+});
 
-/** `targetProjectId` as Atlas applies it: the source project unless given. */
-export const effectiveTargetProjectId = (r: { projectId: string; targetProjectId?: string }): string =>
-  r.targetProjectId ?? r.projectId;
+/** The family of a kind, for a client that satisfies every family's client interface (the AtlasClient). */
+export function restoreFamily<C = unknown>(kind: RestoreKind): RestoreFamily<C> {
+  const family = RESTORE_FAMILIES[kind];
+  if (family === undefined) throw new Error(`unknown restore kind: ${String(kind)}`);
+  return family as unknown as RestoreFamily<C>;
+}

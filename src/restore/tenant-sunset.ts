@@ -1,6 +1,6 @@
 import { AtlasApiError } from "../atlas/errors";
 import { RestoreError } from "./errors";
-import type { RestoreRequest } from "./restore-family";
+import type { RestoreRequest } from "./family-types";
 
 /**
  * Atlas retired the M2/M5 (tenant) restore endpoints on 2026-01-22; Flex clusters replace M2/M5.

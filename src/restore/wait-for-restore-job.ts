@@ -2,10 +2,11 @@ import { AtlasApiError, AtlasNetworkError } from "../atlas/errors";
 import { systemClock, type Clock } from "../util/clock";
 import { RestoreJobFailedError, RestoreJobVanishedError, RestoreTimeoutError, RestoreWaitInterruptedError } from "./errors";
 import { defaultPollPolicy, pollDelay, type PollPolicy } from "./poll-policy";
-import type { RestoreJob } from "./restore-family";
+import type { AnyRestoreJob, RestoreJobReader } from "./family-types";
 import type { RestoreSubject } from "./errors";
+import { statusJobReader } from "./status-job";
 
-export interface WaitForRestoreJobOptions<J extends RestoreJob> {
+export interface WaitForRestoreJobOptions<J extends AnyRestoreJob> {
   /** One GET of the job (the client already retries transient failures). */
   fetchJob: () => Promise<J>;
   timeoutMs: number;
@@ -16,6 +17,8 @@ export interface WaitForRestoreJobOptions<J extends RestoreJob> {
   initialJob?: J;
   /** Called once per observed status (the first observation has `previousStatus` undefined), never per poll. */
   onStatusChange?: (job: J, previousStatus: string | undefined, elapsedMs: number) => void;
+  /** How to read the job (a family row); default: Atlas's `status` (tenant, Flex). */
+  reader?: RestoreJobReader<J>;
   /** For messages: `TenantRestore` and what is restored where. */
   label?: string;
   request?: RestoreSubject;
@@ -30,17 +33,19 @@ export function isTransientAtlasError(error: unknown): boolean {
 export const isNotFound = (error: unknown): boolean => error instanceof AtlasApiError && error.status === 404;
 
 /**
- * Polls a restore job until it is COMPLETED (resolves with it) or FAILED (RestoreJobFailedError),
+ * Polls a restore job until its phase (read by `reader`) is `succeeded` (resolves with it) or
+ * `failed` (RestoreJobFailedError naming the status, e.g. FAILED, CANCELLED or EXPIRED),
  * it vanishes (404 → RestoreJobVanishedError) or the timeout passes (RestoreTimeoutError, naming
  * the last status and the last failed check). Transient GET failures don't end the wait: the
  * deadline does. Other errors end it with RestoreWaitInterruptedError, which keeps the job.
  * Prints nothing; time comes from `clock`.
  */
-export async function waitForRestoreJob<J extends RestoreJob>(options: WaitForRestoreJobOptions<J>): Promise<J> {
+export async function waitForRestoreJob<J extends AnyRestoreJob>(options: WaitForRestoreJobOptions<J>): Promise<J> {
   const { fetchJob, timeoutMs, signal, onStatusChange, request } = options;
   const policy = options.policy ?? defaultPollPolicy;
   const clock = options.clock ?? systemClock;
   const label = options.label ?? "Restore";
+  const reader = options.reader ?? (statusJobReader as unknown as RestoreJobReader<J>);
   const start = clock.now();
   const elapsed = () => clock.now() - start;
 
@@ -51,23 +56,25 @@ export async function waitForRestoreJob<J extends RestoreJob>(options: WaitForRe
   let seen = false;
   const observe = (next: J) => {
     job = next;
-    if (seen && next.status === status) return;
+    const nextStatus = reader.status(next);
+    if (seen && nextStatus === status) return;
     const previous = status;
     seen = true;
-    status = next.status;
+    status = nextStatus;
     onStatusChange?.(next, previous, elapsed());
   };
   if (job !== undefined) observe(job);
 
   for (;;) {
-    if (job?.status === "COMPLETED") return job;
-    if (job?.status === "FAILED") throw new RestoreJobFailedError(label, request, job, elapsed());
+    const phase = job === undefined ? undefined : reader.phase(job);
+    if (phase === "succeeded") return job!;
+    if (phase === "failed") throw new RestoreJobFailedError(label, request, job!, elapsed(), status, reader.failureAdvice?.(job!));
     if (job !== undefined || lastError !== undefined) {
       const retryAfterMs = lastError instanceof AtlasApiError ? lastError.retryAfterMs : undefined;
       const delay = pollDelay(policy, attempt, { elapsedMs: elapsed(), timeoutMs, retryAfterMs });
       if (delay === undefined) {
         if (job === undefined) throw lastError;
-        throw new RestoreTimeoutError(label, request, job, elapsed(), lastError);
+        throw new RestoreTimeoutError(label, request, job, elapsed(), lastError, status);
       }
       await clock.sleep(delay, signal);
       attempt++;
@@ -78,7 +85,7 @@ export async function waitForRestoreJob<J extends RestoreJob>(options: WaitForRe
       observe(next);
     } catch (error) {
       signal?.throwIfAborted();
-      if (job !== undefined && isNotFound(error)) throw new RestoreJobVanishedError(label, request, job, error);
+      if (job !== undefined && isNotFound(error)) throw new RestoreJobVanishedError(label, request, job, error, status);
       if (!isTransientAtlasError(error)) {
         throw job === undefined ? error : new RestoreWaitInterruptedError(label, request, job, error);
       }

@@ -1,0 +1,106 @@
+import type { z } from "zod";
+import type { RestoreWaitArgs } from "../schemas/restore-args";
+import type { FlexRestoreJob, TenantRestoreJob } from "../schemas/restore-job";
+
+/** Any restore job as Atlas returns it: an id plus fields the family knows how to read. */
+export type AnyRestoreJob = { id: string } & { [key: string]: unknown };
+
+/** A tenant or Flex restore job (both carry Atlas's `status`; they differ only in the source's field name). */
+export type RestoreJob = TenantRestoreJob | FlexRestoreJob;
+
+/** The source cluster of a restore (`clusterName` is the Flex cluster's name for Flex). */
+export interface RestoreSource {
+  projectId: string;
+  clusterName: string;
+}
+
+/** One restore job of a source cluster. */
+export interface RestoreJobRef extends RestoreSource {
+  restoreJobId: string;
+}
+
+/** What a person asks for (tenant, Flex): restore `snapshotId` of the source onto `targetDeploymentItemName`. */
+export interface RestoreRequest extends RestoreSource {
+  snapshotId: string;
+  /** Defaults to `projectId` (Atlas does the same). */
+  targetProjectId?: string;
+  targetDeploymentItemName: string;
+}
+
+/** The kinds of restore this package runs; one row of the family table each. */
+export type RestoreKind = "tenant" | "flex";
+
+/**
+ * Where a job stands, whatever its family reports:
+ * - `inFlight`: Atlas is working on it (adoptable whatever its age; waiting goes on);
+ * - `succeeded`: done, the data is in place (or the download is ready);
+ * - `failed`: Atlas ended it without success (failed, cancelled, expired): never adopted, waiting fails;
+ * - `unknown`: a state this version does not recognise: waiting goes on, adoption ignores it.
+ */
+export type RestorePhase = "inFlight" | "succeeded" | "failed" | "unknown";
+
+/** How to read a family's jobs: all that waiting and messages need. */
+export interface RestoreJobReader<J = AnyRestoreJob> {
+  /** One upper-case word for outputs and messages: Atlas's `status`, or one derived from the job's flags. */
+  status(job: J): string | undefined;
+  phase(job: J): RestorePhase;
+  /** What to do after a `failed` job (the second half of RestoreJobFailedError's message). */
+  failureAdvice?(job: J): string;
+}
+
+/** The wait settings every restore resource shares, and a source. */
+export type RestoreArgsBase = RestoreSource & RestoreWaitArgs & { targetProjectId?: string };
+
+/**
+ * One row of the restore-family table (see restore-family.ts for how to add one). `C` is the client
+ * (the AtlasClient satisfies every family's client structurally), `R` the parsed resource inputs
+ * (they double as the request), `J` the job as Atlas returns it.
+ */
+export interface RestoreFamily<C = unknown, R extends RestoreArgsBase = RestoreArgsBase, J extends AnyRestoreJob = AnyRestoreJob>
+  extends RestoreJobReader<J> {
+  readonly kind: RestoreKind;
+  /** Used in messages and as the Pulumi type name, e.g. `TenantRestore`. */
+  readonly label: string;
+  /** An API version the family's endpoints require (Flex: "v2"); else the configured one. */
+  readonly apiVersion?: "v2";
+
+  // ── Atlas ──
+  create(client: C, request: R): Promise<J>;
+  get(client: C, ref: RestoreJobRef): Promise<J>;
+  /** The source cluster's restore jobs (all of them; callers filter by the adoption rule). */
+  list(client: C, source: RestoreSource): Promise<J[]>;
+  /** Cancels a job in Atlas; needed when `deletion` can answer "cancel". */
+  cancel?(client: C, ref: RestoreJobRef): Promise<void>;
+  /** A clearer error for a refused create (e.g. the tenant sunset), or `error` itself. */
+  explainCreateError?(error: unknown, request: R): unknown;
+
+  // ── matching (adoption, 409 diagnosis) and timing (adoption window, duration estimates) ──
+  /** Same source, same data (snapshot or point in time), same target, same delivery: status and age aside. */
+  isSameRestore(job: J, request: R): boolean;
+  /** The job writes to the target `request` names (the likely cause of a 409). */
+  isOnTarget(job: J, request: R): boolean;
+  /** When Atlas took the job, epoch ms (undefined when the job has no readable date). */
+  startedAt(job: J): number | undefined;
+  /** When the job finished, epoch ms (undefined while running or when unknown). */
+  finishedAt(job: J): number | undefined;
+
+  // ── the Pulumi resource ──
+  /** The resource's inputs (strict zod object, cross-field rules included); parsed inputs are the request. */
+  readonly args: z.ZodType<R>;
+  /** Inputs that name the restore itself: changing one is a different restore (replacement). */
+  readonly identityFields: readonly string[];
+  /** Output properties taken from the job (declared on the resource, cleared on refresh when absent). */
+  readonly jobOutputFields: readonly string[];
+  /** Outputs that are always secret (download URLs). */
+  readonly secretOutputs: readonly string[];
+  /** Values for `jobOutputFields` (undefined where the job has none). */
+  jobOutputs(job: J): Record<string, unknown>;
+  /** The job as recorded in outputs: enough for `phase`/`status` and to resume waiting. */
+  storedJob(id: string, outputs: Record<string, unknown>): J;
+  /** The target project the job names, if it does (for the `targetProjectId` output when not given). */
+  targetProjectOf(job: J): string | undefined;
+  /** What `pulumi destroy` does with a job recorded in state: only forget it, or cancel it in Atlas. */
+  deletion(job: J): "forget" | "cancel";
+  /** Why a forgotten job is not cancelled, for the destroy message. */
+  readonly forgetReason: string;
+}
