@@ -6,3 +6,4 @@ export * from "./lookups";
 export * from "./flex-lookups";
 export { type LookupOptions, holdsDownloadUrl } from "./lookup-support";
 export * from "./collection-restore-lookups";
+export { CollectionRestore, type CollectionRestoreInputs } from "./collection-restore-resource";

@@ -99,8 +99,17 @@ export const diff = async (kind: RestoreKind, _id: string, olds: Props, news: Pr
   diffRestore(olds, news, family(kind));
 
 function waitSettings(kind: RestoreKind, args: RestoreArgsBase, adopted: boolean): WaitSettings {
-  const { label, status } = family(kind);
+  const { label, status, progressLine } = family(kind);
+  let lastLine: { job: AnyRestoreJob; atMs: number } | undefined;
   return {
+    // At most one line per poll: a status change prints its own line, else the family's progress line.
+    onPoll: (job, statusChanged) => {
+      const nowMs = providerHooks.clock.now();
+      const line = progressLine?.(job, nowMs, lastLine);
+      if (line === undefined) return;
+      lastLine = { job, atMs: nowMs };
+      if (!statusChanged) providerHooks.log(line);
+    },
     timeoutMs: (args.timeoutSeconds ?? RESTORE_TIMEOUT_SECONDS.default) * 1000,
     policy: pollPolicyFor(args.pollIntervalSeconds),
     onStatusChange: (job, previous, elapsedMs) =>

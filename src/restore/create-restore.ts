@@ -87,6 +87,8 @@ export interface WaitSettings {
   policy?: Readonly<PollPolicy>;
   signal?: AbortSignal;
   onStatusChange?: (job: AnyRestoreJob, previousStatus: string | undefined, elapsedMs: number) => void;
+  /** Every observation of the job (see waitForRestoreJob's onPoll). */
+  onPoll?: (job: AnyRestoreJob, statusChanged: boolean, elapsedMs: number) => void;
 }
 
 /**
@@ -108,6 +110,7 @@ export async function waitForRestore<C, R extends RestoreArgsBase, J extends Any
       signal: options.signal,
       initialJob: options.refetchFirst ? undefined : job,
       onStatusChange: options.onStatusChange,
+      onPoll: options.onPoll,
       reader: family,
       label: family.label,
       request,

@@ -5,3 +5,4 @@ export * from "./wait-for-restore-job";
 export * from "./adopt";
 export * from "./create-restore";
 export * from "./tenant-sunset";
+export * from "./collection-restore-family";

@@ -19,6 +19,7 @@
  */
 import type { FlexRestoreJob, TenantRestoreJob } from "../schemas/restore-job";
 import { RestoreResourceArgs } from "../schemas/restore-args";
+import { collectionRestoreFamily } from "./collection-restore-family";
 import type { RestoreFamily, RestoreJobRef, RestoreKind, RestoreRequest, RestoreSource } from "./family-types";
 import * as statusJob from "./status-job";
 import { isTenantSunset, TenantEndpointGoneError } from "./tenant-sunset";
@@ -114,6 +115,7 @@ export const flexRestoreFamily: TenantFamily<FlexRestoreClient> = Object.freeze(
 export const RESTORE_FAMILIES: Readonly<Record<RestoreKind, RestoreFamily<never>>> = Object.freeze({
   tenant: tenantRestoreFamily as RestoreFamily<never>,
   flex: flexRestoreFamily as RestoreFamily<never>,
+  collection: collectionRestoreFamily as unknown as RestoreFamily<never>,
 });
 
 /** The family of a kind, for a client that satisfies every family's client interface (the AtlasClient). */

@@ -3,7 +3,7 @@ import {
   COLLECTION_NAMESPACE_RULE, DATABASE_NAME_RULE, INDEX_STRATEGIES, MAX_RESTORE_NAMESPACES, WRITE_STRATEGIES, isCollectionNamespace, isDatabaseName,
 } from "./collection-restore";
 import { ClusterName, ObjectId } from "./ids";
-import { RestoreResourceArgs } from "./restore-args";
+import { RESTORE_WAIT_SHAPE } from "./restore-args";
 
 const seconds = z.number({ error: "must be a whole number of seconds" }).int({ error: "must be a whole number of seconds" });
 
@@ -26,7 +26,7 @@ const crossIssue = (path: string, message: string, involves: string[]) => ({ cod
  * - point in time: exactly one of `snapshotId`, `pointInTimeUtcSeconds`, or `oplogTs` + `oplogInc`;
  * - `writeStrategy` `OVERWRITE_EXISTING` drops the target namespaces first: it needs `allowOverwrite: true`;
  * - defaults: `indexStrategy` ALL, `writeStrategy` CREATE_NEW, `targetProjectId` = `projectId`;
- * - the wait inputs are those of the other restore resources (RestoreResourceArgs).
+ * - the wait inputs are those of the other restore resources (RESTORE_WAIT_SHAPE).
  */
 export const CollectionRestoreArgs = z
   .strictObject({
@@ -45,10 +45,7 @@ export const CollectionRestoreArgs = z
     allowOverwrite: z.boolean({ error: "must be true or false" }).optional(),
     targetProjectId: ObjectId.optional(),
     targetClusterName: ClusterName,
-    waitForCompletion: RestoreResourceArgs.shape.waitForCompletion,
-    timeoutSeconds: RestoreResourceArgs.shape.timeoutSeconds,
-    pollIntervalSeconds: RestoreResourceArgs.shape.pollIntervalSeconds,
-    adoptionWindowSeconds: RestoreResourceArgs.shape.adoptionWindowSeconds,
+    ...RESTORE_WAIT_SHAPE,
   })
   .superRefine((a, ctx) => {
     const scope = ["databases", "collections"];
