@@ -79,7 +79,7 @@ describe("CollectionRestore under the real Pulumi engine", function () {
     const before = sim.requestLog.entries().length;
     const again = await project.run(["up", "--yes", "--skip-preview"]);
     logSummary("up (failed one removed)", again);
-    assert.match(again.output, /1 unchanged/);
+    assert.match(again.output, /2 unchanged/);
     assert.equal(sim.requestLog.count({ method: "POST" }), 2, "no second restore");
     const noop = await project.run(["up", "--yes", "--skip-preview", "--expect-no-changes"]);
     logSummary("up (unchanged)", noop);
@@ -87,32 +87,40 @@ describe("CollectionRestore under the real Pulumi engine", function () {
     logSummary("destroy", await project.run(["destroy", "--yes", "--skip-preview"]));
   });
 
-  it("rejects bad inputs at preview, naming field and rule, with zero requests (several resources in one run)", async () => {
-    const bad = {
-      bothScopes: { ...base(), databases: ["sales"], collections: ["sales.orders"] },
-      neitherScope: { ...base() },
-      tooMany: { ...base(), collections: Array.from({ length: 101 }, (_, i) => `sales.c${i}`) },
-      badNamespace: { ...base(), collections: ["sales"] },
-      overwriteWithoutFlag: { ...base(), collections: ["sales.orders"], writeStrategy: "OVERWRITE_EXISTING" },
-      snapshotAndPointInTime: { ...base(), collections: ["sales.orders"], pointInTimeUtcSeconds: 1_700_000_000 },
-    };
-    const project = await stack("bad", bad);
-    const before = sim.requestLog.entries().length;
-    const preview = await project.run(["preview"], { allowFailure: true });
-    logSummary("preview (bad inputs)", preview);
-    assert.notEqual(preview.code, 0);
-    const expected: Array<[string, RegExp]> = [
-      ["bothScopes", /collections cannot be given together with databases/],
-      ["neitherScope", /collections is required \(or databases\)/],
-      ["tooMany", /collections must list at most 100 items/],
-      ["badNamespace", /collections\.0 must be a collection namespace "database\.collection"/],
-      ["overwriteWithoutFlag", /allowOverwrite must be true when writeStrategy is OVERWRITE_EXISTING/],
-      ["snapshotAndPointInTime", /snapshotId name exactly one of snapshotId, pointInTimeUtcSeconds/],
+  it("rejects bad inputs at preview, naming field and rule, with zero requests (three previews cover six cases)", async () => {
+    // The engine stops a preview at the first resource whose check fails, but reports every failure
+    // of that resource: each run gets one resource with several bad inputs that can be told apart.
+    const runs: Array<{ inputs: Record<string, unknown>; expect: RegExp[] }> = [
+      {
+        inputs: { ...base(), databases: ["sales"], collections: ["sales.orders"], writeStrategy: "OVERWRITE_EXISTING", pointInTimeUtcSeconds: 1_700_000_000 },
+        expect: [
+          /property collections .*has a problem: collections cannot be given together with databases/,
+          /property allowOverwrite .*has a problem: allowOverwrite must be true when writeStrategy is OVERWRITE_EXISTING: Atlas drops/,
+          /property snapshotId .*has a problem: snapshotId name exactly one of snapshotId, pointInTimeUtcSeconds, or oplogTs with oplogInc/,
+        ],
+      },
+      {
+        inputs: { ...base(), collections: Array.from({ length: 101 }, (_, i) => `sales.c${i}`), databases: ["sales.orders"] },
+        expect: [
+          /property collections .*has a problem: collections must list at most 100 items \(Atlas's limit per restore job\)/,
+          /property databases\.0 .*has a problem: databases\.0 must be a database name/,
+        ],
+      },
+      { inputs: { ...base() }, expect: [/property collections .*has a problem: collections is required \(or databases\)/] },
     ];
-    for (const [name, rule] of expected) {
-      const line = preview.output.split("\n").find((l) => l.includes(`'${name}'`) && rule.test(l));
-      assert.ok(line, `${name}: no error line matching ${rule}`);
-      console.log(`      ${name}: ${line!.trim().slice(0, 160)}`);
+    const project = await stack("bad", { bad: runs[0]!.inputs });
+    const before = sim.requestLog.entries().length;
+    for (const run of runs) {
+      await project.setConfig("restores", JSON.stringify({ bad: run.inputs }));
+      const preview = await project.run(["preview"], { allowFailure: true, env: { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } });
+      assert.notEqual(preview.code, 0);
+      const errors = [...new Set(preview.output.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("error:") && l.includes("'bad'")))];
+      for (const rule of run.expect) {
+        const line = errors.find((l) => rule.test(l));
+        assert.ok(line, `no error line matching ${rule} in:\n${errors.join("\n")}`);
+        console.log(`      ${line!.replace(/^.*has a problem: /, "").slice(0, 150)}`);
+      }
+      assert.equal(errors.length, run.expect.length, errors.join("\n"));
     }
     assert.equal(sim.requestLog.entries().length, before, "preview sent no request to Atlas");
   });
