@@ -1,12 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { restoreResourceParts } from "./restore-resource";
+import { restoreResourceParts, type RestoreArgs } from "./restore-resource";
 
 /** Inputs of CollectionRestore (rules: CollectionRestoreArgs in src/schemas/collection-restore-args.ts). */
-export interface CollectionRestoreInputs {
-  /** Project of the source dedicated cluster (24 hex digits). */
-  projectId: pulumi.Input<string>;
-  /** Source dedicated (M10+) cluster. */
-  clusterName: pulumi.Input<string>;
+export interface CollectionRestoreInputs
+  extends Pick<RestoreArgs, "projectId" | "clusterName" | "targetProjectId" | "waitForCompletion" | "timeoutSeconds" | "pollIntervalSeconds" | "adoptionWindowSeconds"> {
   /** The snapshot to restore from; or give pointInTimeUtcSeconds, or oplogTs with oplogInc. */
   snapshotId?: pulumi.Input<string>;
   pointInTimeUtcSeconds?: pulumi.Input<number>;
@@ -26,23 +23,14 @@ export interface CollectionRestoreInputs {
   writeStrategy?: pulumi.Input<"CREATE_NEW" | "OVERWRITE_EXISTING">;
   /** Must be true with writeStrategy OVERWRITE_EXISTING. */
   allowOverwrite?: pulumi.Input<boolean>;
-  /** Default: projectId. */
-  targetProjectId?: pulumi.Input<string>;
-  /** Target dedicated cluster. */
+  /** Target dedicated cluster (the project: targetProjectId, default projectId). */
   targetClusterName: pulumi.Input<string>;
-  /** Default true: `pulumi up` waits until the job is SUCCESSFUL. */
-  waitForCompletion?: pulumi.Input<boolean>;
-  /** Default 3600, 1..172800. */
-  timeoutSeconds?: pulumi.Input<number>;
-  /** First pause between status checks (default 2, growing ×1.5 to 30 s). */
-  pollIntervalSeconds?: pulumi.Input<number>;
-  /** Default 86400; 0 never adopts a finished identical restore. */
-  adoptionWindowSeconds?: pulumi.Input<number>;
 }
 
 /**
  * Restores chosen databases or collections of a dedicated cluster's backup into a target cluster
- * (Atlas collection-level restore, API v2), waits for it and reports document progress.
+ * (Atlas collection-level restore, API v2), waits for it and reports document progress. Source:
+ * `projectId` / `clusterName` (a dedicated M10+ cluster); wait settings as for TenantRestore.
  */
 export class CollectionRestore extends pulumi.dynamic.Resource {
   declare readonly restoreJobId: pulumi.Output<string>;
