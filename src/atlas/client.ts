@@ -7,6 +7,9 @@ import {
 import {
   CreateCollectionRestoreParams, GetCollectionRestoreParams, type CollectionRestoreCollectionState, type CollectionRestoreJob,
 } from "../schemas/collection-restore";
+import {
+  CreateCloudBackupRestoreParams, GetCloudBackupRestoreParams, type ClusterDescription, type CloudBackupSnapshot,
+} from "../schemas/cloud-backup";
 import type { CloudBackupRestoreJob, FlexRestoreJob, FlexSnapshot, LegacyRestoreJob, TenantRestoreJob, TenantSnapshot } from "../schemas/restore-job";
 import { parseInput } from "../schemas/validate";
 import type { AtlasClientOptions } from "./atlas-client-options";
@@ -84,7 +87,7 @@ export class AtlasClient {
     }
   }
 
-  private iterate<K extends "listCloudBackupRestoreJobs" | "listFlexRestoreJobs" | "listCollectionRestoreJobs" | "listCollectionRestoreJobCollections">(
+  private iterate<K extends "listCloudBackupRestoreJobs" | "listFlexRestoreJobs" | "listCloudBackupSnapshots" | "listCollectionRestoreJobs" | "listCollectionRestoreJobCollections">(
     name: K,
     p: IterateParams & { restoreJobId?: string },
   ): AsyncGenerator<Result<K>["results"][number]> {
@@ -155,6 +158,37 @@ export class AtlasClient {
   async getFlexSnapshot(p: GetSnapshotParams): Promise<FlexSnapshot> {
     this.requireVersion("getFlexSnapshot");
     return this.call("getFlexSnapshot", parseInput(GetSnapshotParams, p, "getFlexSnapshot parameters"));
+  }
+
+  // ── dedicated (M10+) clusters ──
+  /** Starts a Cloud Backup restore (never retried once sent; see the retry policy). */
+  async createCloudBackupRestoreJob(p: CreateCloudBackupRestoreParams): Promise<CloudBackupRestoreJob> {
+    const { projectId, clusterName, targetProjectId, ...rest } = parseInput(CreateCloudBackupRestoreParams, p, "createCloudBackupRestoreJob parameters");
+    const body = { ...rest, ...(rest.targetClusterName !== undefined ? { targetGroupId: targetProjectId ?? projectId } : {}) };
+    return this.call("createCloudBackupRestoreJob", { projectId, clusterName }, undefined, body);
+  }
+  async getCloudBackupRestoreJob(p: GetCloudBackupRestoreParams): Promise<CloudBackupRestoreJob> {
+    return this.call("getCloudBackupRestoreJob", parseInput(GetCloudBackupRestoreParams, p, "getCloudBackupRestoreJob parameters"));
+  }
+  /** Cancels a restore job (Atlas answers 204). */
+  async cancelCloudBackupRestoreJob(p: GetCloudBackupRestoreParams): Promise<void> {
+    await this.call("cancelCloudBackupRestoreJob", parseInput(GetCloudBackupRestoreParams, p, "cancelCloudBackupRestoreJob parameters"));
+  }
+  /** One page of a dedicated cluster's snapshots. */
+  async listCloudBackupSnapshots(p: PageParams): Promise<Page<CloudBackupSnapshot>> {
+    const i = parseInput(PageParams, p, "listCloudBackupSnapshots parameters");
+    return this.call("listCloudBackupSnapshots", i, pageQuery(i));
+  }
+  /** Every snapshot, in the fewest requests. */
+  iterateCloudBackupSnapshots(p: IterateParams): AsyncIterable<CloudBackupSnapshot> {
+    return this.iterate("listCloudBackupSnapshots", parseInput(IterateParams, p, "iterateCloudBackupSnapshots parameters"));
+  }
+  async getCloudBackupSnapshot(p: GetSnapshotParams): Promise<CloudBackupSnapshot> {
+    return this.call("getCloudBackupSnapshot", parseInput(GetSnapshotParams, p, "getCloudBackupSnapshot parameters"));
+  }
+  /** A cluster's description; a Flex cluster's name answers 400 CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API. */
+  async getCluster(p: ClusterRef): Promise<ClusterDescription> {
+    return this.call("getCluster", parseInput(ClusterRef, p, "getCluster parameters"));
   }
 
   // --- collection-level restore (API v2 only, media type 2025-03-12) ---

@@ -1,4 +1,5 @@
-import type { z } from "zod";
+import { z } from "zod";
+import { ClusterDescription, CloudBackupSnapshot } from "../schemas/cloud-backup";
 import { paginated } from "../schemas/paginated";
 import { CloudBackupRestoreJob, FlexRestoreJob, FlexSnapshot, LegacyRestoreJob, TenantRestoreJob, TenantSnapshot } from "../schemas/restore-job";
 import { CollectionRestoreCollectionState, CollectionRestoreJob } from "../schemas/collection-restore";
@@ -22,7 +23,7 @@ export const API_BASE_PATHS: Readonly<Record<AtlasApiVersion, string>> = Object.
 });
 
 export interface Endpoint<S extends z.ZodType = z.ZodType> {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "DELETE";
   /** Under the version base path; `{name}` placeholders are filled from the parameters, URI-encoded. */
   path: string;
   family: EndpointFamily;
@@ -54,6 +55,13 @@ export const endpoints = {
   listFlexRestoreJobs: endpoint({ method: "GET", path: `${flexCluster}/backup/restoreJobs`, family: "flex", schema: paginated(FlexRestoreJob), versions: v2 }),
   listFlexSnapshots: endpoint({ method: "GET", path: `${flexCluster}/backup/snapshots`, family: "flex", schema: paginated(FlexSnapshot), versions: v2 }),
   getFlexSnapshot: endpoint({ method: "GET", path: `${flexCluster}/backup/snapshots/{snapshotId}`, family: "flex", schema: FlexSnapshot, versions: v2 }),
+  // Dedicated (M10+) clusters: Cloud Backup restore jobs and snapshots, and the cluster itself.
+  createCloudBackupRestoreJob: endpoint({ method: "POST", path: `${cluster}/backup/restoreJobs`, family: "cloudBackup", schema: CloudBackupRestoreJob, versions: both }),
+  getCloudBackupRestoreJob: endpoint({ method: "GET", path: `${cluster}/backup/restoreJobs/{restoreJobId}`, family: "cloudBackup", schema: CloudBackupRestoreJob, versions: both }),
+  cancelCloudBackupRestoreJob: endpoint({ method: "DELETE", path: `${cluster}/backup/restoreJobs/{restoreJobId}`, family: "cloudBackup", schema: z.unknown(), versions: both }),
+  listCloudBackupSnapshots: endpoint({ method: "GET", path: `${cluster}/backup/snapshots`, family: "cloudBackup", schema: paginated(CloudBackupSnapshot), versions: both }),
+  getCloudBackupSnapshot: endpoint({ method: "GET", path: `${cluster}/backup/snapshots/{snapshotId}`, family: "cloudBackup", schema: CloudBackupSnapshot, versions: both }),
+  getCluster: endpoint({ method: "GET", path: cluster, family: "cloudBackup", schema: ClusterDescription, versions: both }),
   createCollectionRestoreJob: endpoint({ method: "POST", path: `${cluster}/collectionRestoreJobs`, family: "collectionRestore", schema: CollectionRestoreJob, versions: v2 }),
   getCollectionRestoreJob: endpoint({ method: "GET", path: `${cluster}/collectionRestoreJobs/{restoreJobId}`, family: "collectionRestore", schema: CollectionRestoreJob, versions: v2 }),
   listCollectionRestoreJobs: endpoint({ method: "GET", path: `${cluster}/collectionRestoreJobs`, family: "collectionRestore", schema: paginated(CollectionRestoreJob), versions: v2 }),

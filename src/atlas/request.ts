@@ -39,7 +39,7 @@ export interface RequesterContext {
 }
 
 export interface RequestSpec<T extends z.ZodType> {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "DELETE";
   /** Path from the host root, e.g. /api/atlas/v2/groups/…; query added from `query`. */
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
@@ -77,6 +77,8 @@ function unwrap(res: TransportResponse, envelope: boolean): { status: number; bo
 function interpret<T extends z.ZodType>(ctx: RequesterContext, spec: RequestSpec<T>, path: string, res: TransportResponse): Attempt<z.infer<T>> {
   const { status, body, json } = unwrap(res, ctx.envelope);
   if (status >= 200 && status < 300) {
+    // 204 No Content (a DELETE): fine when the endpoint expects no body.
+    if (res.text === "" && spec.schema.safeParse(undefined).success) return { ok: true, value: undefined as z.infer<T> };
     if (!json) {
       const fail = () => new AtlasSchemaError(spec.method, path, status, `the response body is not valid JSON (${res.text === "" ? "empty" : `starts: ${snippet(res.text)}`})`);
       return { ok: false, outcome: { kind: "malformed" }, fail };

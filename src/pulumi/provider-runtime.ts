@@ -7,7 +7,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { AtlasClient } from "../atlas/client";
 import type { AtlasClientOptions } from "../atlas/atlas-client-options";
-import { AtlasConfigError } from "../atlas/errors";
+import { AtlasApiError, AtlasConfigError } from "../atlas/errors";
 import type { AtlasSettingsInput } from "../atlas/settings";
 import { ADOPTION_WINDOW_MS } from "../restore/adopt";
 import { adoptOrCreateRestore, waitForRestore, type WaitSettings } from "../restore/create-restore";
@@ -214,8 +214,9 @@ async function remove(kind: RestoreKind, id: string, props: Props): Promise<void
       await f.cancel(clientFor(kind), ref);
       providerHooks.log(`${f.label} ${id}: cancelled in Atlas (was ${status ?? "in an unknown state"}); its download links no longer work.`);
     } catch (error) {
-      if (!isNotFound(error)) throw error;
-      providerHooks.log(`${f.label} ${id}: Atlas no longer knows this job (404); removed from the stack.`);
+      // 404: gone already; 400: it ended (expired, cancelled) and cannot be cancelled any more.
+      if (!(error instanceof AtlasApiError) || (error.status !== 404 && error.status !== 400)) throw error;
+      providerHooks.log(`${f.label} ${id}: not cancelled (${error.message}); the job has ended or is gone, so it leaves the stack.`);
     }
     return;
   }

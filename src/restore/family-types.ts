@@ -28,7 +28,7 @@ export interface RestoreRequest extends RestoreSource {
 }
 
 /** The kinds of restore this package runs; one row of the family table each. */
-export type RestoreKind = "tenant" | "flex" | "collection";
+export type RestoreKind = "tenant" | "flex" | "cloudBackup" | "collection";
 
 /**
  * Where a job stands, whatever its family reports:

@@ -21,11 +21,13 @@ import type { FlexRestoreJob, TenantRestoreJob } from "../schemas/restore-job";
 import { RestoreResourceArgs } from "../schemas/restore-args";
 import { collectionRestoreFamily } from "./collection-restore-family";
 import type { RestoreFamily, RestoreJobRef, RestoreKind, RestoreRequest, RestoreSource } from "./family-types";
+import { cloudBackupRestoreFamily } from "./cloud-backup-family";
 import * as statusJob from "./status-job";
 import { isTenantSunset, TenantEndpointGoneError } from "./tenant-sunset";
 
 export type * from "./family-types";
 export { effectiveTargetProjectId } from "./status-job";
+export { cloudBackupRestoreFamily, type CloudBackupRestoreClient } from "./cloud-backup-family";
 
 type CreateParams = RestoreRequest;
 type GetParams = RestoreSource & { restoreId: string };
@@ -115,6 +117,7 @@ export const flexRestoreFamily: TenantFamily<FlexRestoreClient> = Object.freeze(
 export const RESTORE_FAMILIES: Readonly<Record<RestoreKind, RestoreFamily<never>>> = Object.freeze({
   tenant: tenantRestoreFamily as RestoreFamily<never>,
   flex: flexRestoreFamily as RestoreFamily<never>,
+  cloudBackup: cloudBackupRestoreFamily as RestoreFamily<never>,
   collection: collectionRestoreFamily as unknown as RestoreFamily<never>,
 });
 

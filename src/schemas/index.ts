@@ -6,5 +6,7 @@ export * from "./api-error";
 export * from "./requests";
 export * from "./validate";
 export * from "./restore-args";
+export * from "./cloud-backup";
+export * from "./cloud-backup-args";
 export * from "./collection-restore";
 export * from "./collection-restore-args";

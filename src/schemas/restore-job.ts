@@ -79,6 +79,9 @@ export const CloudBackupRestoreJob = z.looseObject({
   targetClusterName: z.string().optional(),
   targetGroupId: z.string().optional(),
   timestamp: z.string().optional(),
+  pointInTimeUTCSeconds: z.number().optional(),
+  oplogTs: z.number().optional(),
+  oplogInc: z.number().optional(),
   links: z.array(Link).optional(),
 });
 export type CloudBackupRestoreJob = z.infer<typeof CloudBackupRestoreJob>;

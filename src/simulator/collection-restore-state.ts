@@ -7,12 +7,9 @@
 /** database → collection → number of documents. */
 export type SimNamespaces = Map<string, Map<string, number>>;
 
+/** What a dedicated cluster holds (its snapshots and continuous backup are the cluster's own: SimCluster). */
 export interface SimCollectionCatalog {
   namespaces: SimNamespaces;
-  /** Snapshots of this cluster a collection restore may start from, oldest first. */
-  snapshots: Array<{ id: string; takenAt: number }>;
-  /** Oldest restorable point in time (continuous backup window start, epoch ms); the window ends now. */
-  pitWindowStart: number;
 }
 
 /** One collection a job restores (a `databases` item expands into its collections). */

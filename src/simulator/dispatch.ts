@@ -37,7 +37,7 @@ export function dispatch(input: DispatchInput): Outgoing {
   const finish = (status: number, body: unknown, contentType: string): Outgoing =>
     wrap
       ? { status: 200, contentType, body: serializeJson(envelope(status, body), pretty), headers }
-      : { status, contentType, body: serializeJson(body, pretty), headers };
+      : { status, contentType, body: body === undefined ? "" : serializeJson(body, pretty), headers }; // 204: no body
   try {
     const groupId = /\/groups\/([^/]+)/.exec(input.url.pathname)?.[1];
     if (input.limiter !== undefined && groupId !== undefined) {

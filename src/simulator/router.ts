@@ -26,7 +26,7 @@ export interface RouteResult {
 /** A route record: a value, like an msw handler. Handlers throw `SimulatedApiError` for Atlas errors. */
 export interface Route {
   name: string;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "DELETE";
   /** Path after `/api/atlas/{version}`, with `:name` parameters. */
   pattern: string;
   versions: readonly ApiVersion[];

@@ -13,6 +13,8 @@ export interface SeedClusterInfo {
 }
 export interface SeedDedicatedClusterInfo {
   name: string;
+  /** Oldest first. */
+  snapshots: SeedSnapshotInfo[];
   cloudBackupRestoreJobIds: string[];
   legacyRestoreJobIds: string[];
 }
@@ -45,6 +47,10 @@ export interface SeedInfo {
   /** Newest snapshot of the default Flex source cluster. */
   defaultFlexSnapshotId: string;
   defaultDedicatedCluster: string;
+  /** A second dedicated cluster of the default project ("staging-m10"), to restore onto. */
+  defaultDedicatedTargetCluster: string;
+  /** Newest snapshot of the default dedicated cluster. */
+  defaultDedicatedSnapshotId: string;
   /** Cloud Backup restore jobs of the default dedicated cluster, newest first. */
   cloudBackupRestoreJobIds: string[];
   /** Legacy restore jobs of the default dedicated cluster (v1.0 only). */
@@ -70,7 +76,12 @@ export function describeSeed(state: SimulatorState): SeedInfo {
       flexClusters: clusters.filter((c) => c.kind === "flex").map(withSnapshots),
       dedicatedClusters: clusters
         .filter((c) => c.kind === "dedicated")
-        .map((c) => ({ name: c.name, cloudBackupRestoreJobIds: jobsOf(state.cloudBackupJobs.values(), c), legacyRestoreJobIds: jobsOf(state.legacyJobs.values(), c) })),
+        .map((c) => ({
+          name: c.name,
+          snapshots: withSnapshots(c).snapshots,
+          cloudBackupRestoreJobIds: jobsOf(state.cloudBackupJobs.values(), c),
+          legacyRestoreJobIds: jobsOf(state.legacyJobs.values(), c),
+        })),
     };
   });
   const main = projects.find((p) => p.name === DEFAULT_PROJECT_NAME) ?? projects[0];
@@ -92,6 +103,8 @@ export function describeSeed(state: SimulatorState): SeedInfo {
     defaultFlexTargetCluster: pick(main?.flexClusters, "staging-flex", 1)?.name ?? "",
     defaultFlexSnapshotId: flexSource?.snapshots.at(-1)?.id ?? "",
     defaultDedicatedCluster: dedicated?.name ?? "",
+    defaultDedicatedTargetCluster: pick(main?.dedicatedClusters, "staging-m10", 1)?.name ?? "",
+    defaultDedicatedSnapshotId: dedicated?.snapshots.at(-1)?.id ?? "",
     cloudBackupRestoreJobIds: dedicated?.cloudBackupRestoreJobIds ?? [],
     legacyRestoreJobIds: dedicated?.legacyRestoreJobIds ?? [],
   };

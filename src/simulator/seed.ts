@@ -1,4 +1,5 @@
 import { seedObjectId } from "./object-id";
+import { addCloudBackupJobMix } from "./seed-cloud-backup";
 import type { ClusterKind, SimCluster, SimProject, SimulatorState } from "./state";
 
 /** What to put in the simulated Atlas at start. */
@@ -34,6 +35,16 @@ export interface SeedSnapshot {
 
 export interface SeedDedicatedCluster {
   name: string;
+  /** Completed snapshots, one a day, the newest a day before start. */
+  snapshots?: number;
+  /**
+   * Six Cloud Backup restore jobs as a real cluster shows them (newest first): an automated restore
+   * in flight onto qa-m10, a ready download, an automated restore finished onto staging-m10, an
+   * expired download, a failed automated restore, a cancelled point-in-time restore. Needs snapshots.
+   */
+  restoreJobMix?: boolean;
+  /** Continuous-backup window for point-in-time restores, hours before now; default 48 (0: off). */
+  pitWindowHours?: number;
   /** Finished Cloud Backup restore jobs (automated and download, alternating). */
   cloudBackupRestoreJobs?: number;
   /** Finished Legacy Backup restore jobs (v1.0 only). */
@@ -50,13 +61,14 @@ export const DEFAULT_SEED: SeedProject[] = [
     name: DEFAULT_PROJECT_NAME,
     tenantClusters: [{ name: "prod-m2", snapshots: 3, downloadRestoreJobs: 1 }, { name: "staging-m2" }, { name: "staging-m5" }],
     flexClusters: [{ name: "prod-flex", snapshots: 3, downloadRestoreJobs: 1 }, { name: "staging-flex" }],
-    dedicatedClusters: [{ name: "prod-m10", cloudBackupRestoreJobs: 5, legacyRestoreJobs: 2 }],
+    dedicatedClusters: [{ name: "prod-m10", snapshots: 3, restoreJobMix: true, legacyRestoreJobs: 2 }, { name: "staging-m10" }, { name: "qa-m10" }],
   },
   {
     id: seedObjectId(2),
     name: DEFAULT_TARGET_PROJECT_NAME,
     tenantClusters: [{ name: "staging-m2" }, { name: "qa-m5" }],
     flexClusters: [{ name: "staging-flex" }],
+    dedicatedClusters: [{ name: "staging-m10" }],
   },
 ];
 
@@ -83,7 +95,10 @@ function seedProject(state: SimulatorState, spec: SeedProject, start: number): v
   for (const c of spec.tenantClusters ?? []) seedSnapshotCluster(state, project, "tenant", c, start);
   for (const c of spec.flexClusters ?? []) seedSnapshotCluster(state, project, "flex", c, start);
   for (const c of spec.dedicatedClusters ?? []) {
-    addCluster(state, project, c.name, "dedicated", "7.0.16");
+    const cluster = addCluster(state, project, c.name, "dedicated", "7.0.16");
+    cluster.pitWindowMs = (c.pitWindowHours ?? 48) * HOUR;
+    addSnapshots(state, cluster, Array.from({ length: c.snapshots ?? 0 }, () => ({})), start);
+    if (c.restoreJobMix) addCloudBackupJobMix(state, cluster, start);
     addCloudBackupJobs(state, project.id, c.name, c.cloudBackupRestoreJobs ?? 0, start);
     addLegacyJobs(state, project.id, c.name, c.legacyRestoreJobs ?? 0, start);
   }
@@ -99,6 +114,12 @@ export function addCluster(state: SimulatorState, project: SimProject, name: str
 function seedSnapshotCluster(state: SimulatorState, project: SimProject, kind: ClusterKind, spec: SeedCluster, start: number): void {
   const cluster = addCluster(state, project, spec.name, kind, spec.mongoDBVersion ?? "8.0.4");
   const specs = typeof spec.snapshots === "number" ? Array.from({ length: spec.snapshots }, () => ({})) : (spec.snapshots ?? []);
+  addSnapshots(state, cluster, specs, start);
+  addDownloadJobs(state, project, cluster, kind, spec.downloadRestoreJobs ?? 0, start);
+}
+
+/** Completed snapshots, one a day before `start` unless given, oldest first. */
+function addSnapshots(state: SimulatorState, cluster: SimCluster, specs: SeedSnapshot[], start: number): void {
   specs.forEach((s: SeedSnapshot, i) => {
     const finishTime = s.finishTime !== undefined ? Date.parse(s.finishTime) : start - (specs.length - i) * DAY;
     cluster.snapshots.push({
@@ -111,8 +132,11 @@ function seedSnapshotCluster(state: SimulatorState, project: SimProject, kind: C
       mongoDBVersion: cluster.mongoDBVersion,
     });
   });
+}
+
+function addDownloadJobs(state: SimulatorState, project: SimProject, cluster: SimCluster, kind: ClusterKind, count: number, start: number): void {
   const oldest = cluster.snapshots[0];
-  for (let i = 0; oldest !== undefined && i < (spec.downloadRestoreJobs ?? 0); i++) {
+  for (let i = 0; oldest !== undefined && i < count; i++) {
     const id = nextSeedId(state);
     state.restoreJobs.set(id, {
       id, family: kind === "flex" ? "flex" : "tenant", deliveryType: "DOWNLOAD", projectId: project.id, clusterName: cluster.name,

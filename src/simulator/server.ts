@@ -19,7 +19,7 @@ export async function startAtlasSimulator(options: SimulatorOptions = {}): Promi
   const o = normalizeOptions(options);
   const state = createState(o.lifecycle);
   applySeed(state, o.seed, o.now());
-  if (!o.seed?.replaceDefault) seedCollectionRestore(state, o.now());
+  if (!o.seed?.replaceDefault) seedCollectionRestore(state);
   const requestLog = new RequestLog();
   const faults = new Faults();
   const auth = new DigestAuthenticator({ publicKey: o.publicKey, privateKey: o.privateKey, now: o.now, nonceTtlMs: o.nonceTtlMs });

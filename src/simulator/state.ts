@@ -34,8 +34,10 @@ export interface SimCluster {
   kind: ClusterKind;
   projectId: string;
   mongoDBVersion: string;
-  /** Tenant and Flex snapshots, oldest first. */
+  /** Snapshots (tenant, Flex and dedicated), oldest first. */
   snapshots: SimSnapshot[];
+  /** Dedicated clusters: continuous backup covers [now − pitWindowMs, now] (0: continuous backup off). */
+  pitWindowMs?: number;
   restoreHistory: RestoreHistoryEntry[];
 }
 
@@ -79,6 +81,9 @@ export interface SimCloudBackupJob {
   deliveryType: "automated" | "download" | "pointInTime";
   snapshotId: string;
   snapshotTakenAt: number;
+  pointInTimeUTCSeconds?: number;
+  oplogTs?: number;
+  oplogInc?: number;
   targetClusterName?: string;
   targetGroupId?: string;
   createdAt: number;

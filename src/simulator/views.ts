@@ -1,5 +1,5 @@
 import { jobFinishedAt, jobStatusAt } from "./lifecycle";
-import type { SimCloudBackupJob, SimLegacyJob, SimRestoreJob, SimSnapshot } from "./state";
+import type { SimCloudBackupJob, SimCluster, SimLegacyJob, SimRestoreJob, SimSnapshot } from "./state";
 
 /**
  * Response bodies, shaped like the spec's schemas and the v1.0 examples. Like Atlas, they carry a
@@ -67,7 +67,7 @@ export function renderCloudBackupJob(job: SimCloudBackupJob, now: number, apiBas
     deliveryType: job.deliveryType,
     expired: job.expiresAt <= now,
     expiresAt: iso(job.expiresAt),
-    failed: job.failed,
+    failed: job.failed && (job.finishedAt === undefined || job.finishedAt <= now),
     id: job.id,
     links: self(`${apiBase}/groups/${job.projectId}/clusters/${job.clusterName}/backup/restoreJobs/${job.id}`),
     snapshotId: job.snapshotId,
@@ -76,7 +76,10 @@ export function renderCloudBackupJob(job: SimCloudBackupJob, now: number, apiBas
   if (job.finishedAt !== undefined && job.finishedAt <= now) body.finishedAt = iso(job.finishedAt);
   if (job.targetClusterName !== undefined) body.targetClusterName = job.targetClusterName;
   if (job.targetGroupId !== undefined) body.targetGroupId = job.targetGroupId;
-  if (job.deliveryType === "download") body.deliveryUrl = [`https://restore.example.com:27017/restore-${job.id}.tar.gz`];
+  for (const k of ["pointInTimeUTCSeconds", "oplogTs", "oplogInc"] as const) if (job[k] !== undefined) body[k] = job[k];
+  // A download is ready (has its links) once finished, unless it failed or was cancelled.
+  const ready = job.finishedAt !== undefined && job.finishedAt <= now && !job.failed && !job.cancelled && job.expiresAt > now;
+  if (job.deliveryType === "download" && ready) body.deliveryUrl = [`https://restore.example.com:27017/restore-${job.id}.tar.gz`];
   return body;
 }
 
@@ -110,5 +113,36 @@ export function renderLegacyJob(job: SimLegacyJob, apiBase: string): Record<stri
     snapshotId: job.snapshotId,
     statusName: job.statusName,
     timestamp: { date: iso(job.snapshotTakenAt), increment: 1 },
+  };
+}
+
+/** `DiskBackupSnapshot` of a dedicated cluster (status and types in Atlas's lower-camel style). */
+export function renderDedicatedSnapshot(snapshot: SimSnapshot, href: string, index: number): Record<string, unknown> {
+  return {
+    createdAt: iso(snapshot.finishTime),
+    expiresAt: iso(snapshot.expiration),
+    frequencyType: "daily",
+    id: snapshot.id,
+    links: self(href),
+    mongodVersion: snapshot.mongoDBVersion,
+    snapshotType: index % 3 === 2 ? "onDemand" : "scheduled",
+    status: snapshot.status === "COMPLETED" ? "completed" : snapshot.status.toLowerCase(),
+    storageSizeBytes: 1_073_741_824 + index * 4096,
+    type: "replicaSet",
+  };
+}
+
+/** Enough of `ClusterDescription20240805` to tell a dedicated cluster's kind and state. */
+export function renderCluster(cluster: SimCluster, apiBase: string): Record<string, unknown> {
+  return {
+    backupEnabled: true,
+    clusterType: "REPLICASET",
+    groupId: cluster.projectId,
+    id: cluster.id,
+    links: self(`${apiBase}/groups/${cluster.projectId}/clusters/${cluster.name}`),
+    mongoDBVersion: cluster.mongoDBVersion,
+    name: cluster.name,
+    pitEnabled: (cluster.pitWindowMs ?? 0) > 0,
+    stateName: "IDLE",
   };
 }

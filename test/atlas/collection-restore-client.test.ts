@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { AtlasClient } from "../../src/atlas/client";
 import { AtlasConfigError } from "../../src/atlas/errors";
 import { InputValidationError } from "../../src/schemas";
-import { catalogKey } from "../../src/simulator/collection-restore-state";
 import { useSimulator } from "../simulator/sim-client";
 
 describe("AtlasClient: collection restore jobs (v2, 2025-03-12)", () => {
@@ -12,7 +11,7 @@ describe("AtlasClient: collection restore jobs (v2, 2025-03-12)", () => {
   const source = () => ({ projectId: t.sim.seed.defaultProjectId, clusterName: t.sim.seed.defaultDedicatedCluster });
   const request = () => ({
     ...source(),
-    snapshotId: t.sim.state.collectionRestore.catalogs.get(catalogKey(source().projectId, source().clusterName))!.snapshots[0]!.id,
+    snapshotId: t.sim.seed.defaultDedicatedSnapshotId,
     targetGroupId: t.sim.seed.defaultProjectId,
     targetClusterName: "staging-m10",
     collections: [{ sourceNamespace: "reference.countries" }],

@@ -37,7 +37,7 @@ describe("CollectionRestore under the real Pulumi engine", function () {
     // 60,000 documents at 20,000 docs/s: about 3 s of copying, a few progress lines at 0.2 s polls.
     sim.state.collectionRestore.pace = { initializingMs: 300, docsPerSecond: 20_000, finalizingMs: 300 };
     projectId = sim.seed.defaultProjectId;
-    snapshotId = sim.state.collectionRestore.catalogs.get(catalogKey(projectId, source))!.snapshots.at(-1)!.id;
+    snapshotId = sim.seed.defaultDedicatedSnapshotId;
   });
   after(async () => {
     await sim?.stop();

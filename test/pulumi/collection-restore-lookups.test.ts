@@ -5,7 +5,6 @@ import {
   getCollectionRestoreJobs, getCollectionRestoreJobsOutput, type LookupOptions,
 } from "../../src/pulumi";
 import { startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
-import { catalogKey } from "../../src/simulator/collection-restore-state";
 import { ManualClock } from "../../src/util/clock";
 import { AtlasClient } from "../../src/atlas";
 
@@ -23,7 +22,7 @@ describe("collection restore lookups (Promise and Output forms)", () => {
     // apiVersion v1.0 configured: collection restore lookups use v2 anyway.
     const env = { MONGODB_ATLAS_PUBLIC_API_KEY: sim.publicKey, MONGODB_ATLAS_PRIVATE_API_KEY: sim.privateKey, MONGODB_ATLAS_BASE_URL: sim.url };
     opts = { clientOptions: { env, apiVersion: "v1.0" } };
-    const snapshotId = sim.state.collectionRestore.catalogs.get(catalogKey(source().projectId, source().clusterName))!.snapshots[0]!.id;
+    const snapshotId = sim.seed.defaultDedicatedSnapshotId;
     const job = await new AtlasClient({ env, apiVersion: "v2" }).createCollectionRestoreJob({
       ...source(), snapshotId, targetGroupId: source().projectId, targetClusterName: "staging-m10",
       databases: [{ sourceNamespace: "reference" }], indexStrategy: "ALL", writeStrategy: "CREATE_NEW",

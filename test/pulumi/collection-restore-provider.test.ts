@@ -4,7 +4,6 @@ import { UNKNOWN } from "../../src/pulumi/check-and-diff";
 import { restoreProvider } from "../../src/pulumi/restore-provider";
 import { PartialStateError } from "../../src/pulumi/restore-outputs";
 import { collectionRestoreFamily } from "../../src/restore/collection-restore-family";
-import { catalogKey } from "../../src/simulator/collection-restore-state";
 import { PROVIDER_TEXT, configureRequest, startHarness, type Harness } from "./provider-harness";
 
 describe("CollectionRestore provider against the simulator", () => {
@@ -17,7 +16,7 @@ describe("CollectionRestore provider against the simulator", () => {
     provider = restoreProvider("collection") as Required<dynamic.ResourceProvider>;
     await provider.configure(configureRequest({ "mongodbatlas:publicKey": h.sim.publicKey, "mongodbatlas:privateKey": h.sim.privateKey, "mongodbatlas:baseUrl": h.sim.url }));
     const projectId = h.sim.seed.defaultProjectId;
-    const snapshotId = h.sim.state.collectionRestore.catalogs.get(catalogKey(projectId, "prod-m10"))!.snapshots[0]!.id;
+    const snapshotId = h.sim.seed.defaultDedicatedSnapshotId;
     inputs = (over = {}) => ({
       projectId, clusterName: "prod-m10", snapshotId, collections: ["sales.orders", "sales.customers"], collectionSuffix: "_copy",
       targetClusterName: "staging-m10", pollIntervalSeconds: 0.05, timeoutSeconds: 60, __provider: PROVIDER_TEXT, ...over,

@@ -8,13 +8,13 @@ describe("simulator Cloud Backup and legacy restore jobs", () => {
     it(`lists the seeded jobs newest first with totalCount and gets one (${version})`, async () => {
       const list = await t.client.get(paths(t.sim, version).cloudBackupRestoreJobs);
       assert.equal(list.status, 200);
-      assert.equal(list.json.totalCount, 5);
+      assert.equal(list.json.totalCount, 6);
       assert.deepEqual(list.json.results.map((j: { id: string }) => j.id), t.sim.seed.cloudBackupRestoreJobIds);
       const created = list.json.results.map((j: { createdAt: string }) => Date.parse(j.createdAt));
       assert.deepEqual(created, [...created].sort((a: number, b: number) => b - a));
       const [automated, download] = list.json.results;
       assert.equal(automated.deliveryType, "automated");
-      assert.equal(automated.targetClusterName, "prod-m10");
+      assert.equal(automated.targetClusterName, "qa-m10");
       assert.equal(automated.status, undefined, "Cloud Backup jobs have no status");
       assert.equal(typeof automated.failed, "boolean");
       assert.equal(download.deliveryType, "download");
@@ -29,7 +29,7 @@ describe("simulator Cloud Backup and legacy restore jobs", () => {
     const base = paths(t.sim).cloudBackupRestoreJobs;
     const first = await t.client.get(base);
     assert.equal(first.json.results.length, 100);
-    assert.equal(first.json.totalCount, 250);
+    assert.equal(first.json.totalCount, 251);
     assert.deepEqual(first.json.links, [
       { href: `${t.sim.url}${base}`, rel: "self" },
       { href: `${t.sim.url}${base}?pageNum=2`, rel: "next" },
@@ -45,13 +45,13 @@ describe("simulator Cloud Backup and legacy restore jobs", () => {
       url = page.json.links.find((l: { rel: string }) => l.rel === "next")?.href;
     }
     assert.equal(pages, 3);
-    assert.equal(seen.size, 250);
+    assert.equal(seen.size, 251);
     const middle = await t.client.get(`${base}?pageNum=2&itemsPerPage=100`);
     assert.deepEqual(middle.json.links.map((l: { rel: string }) => l.rel), ["self", "previous", "next"]);
     const beyond = await t.client.get(`${base}?pageNum=9`);
     assert.deepEqual(beyond.json.results, []);
     const max = await t.client.get(`${base}?itemsPerPage=500`);
-    assert.equal(max.json.results.length, 250);
+    assert.equal(max.json.results.length, 251);
   });
 
   it("refuses out-of-range paging parameters with 400 INVALID_PARAMETER", async () => {

@@ -4,7 +4,6 @@ import * as path from "node:path";
 import { API_BASE_PATHS, V2_MEDIA_TYPES, endpoints } from "../../src/atlas/endpoints";
 import { CollectionRestoreCollectionState, CollectionRestoreJob, CollectionRestoreRequestBody } from "../../src/schemas";
 import { ATLAS_2025_03_12, startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
-import { catalogKey } from "../../src/simulator/collection-restore-state";
 import { ManualClock } from "../../src/util/clock";
 import { checkResponse, checkSchema, loadOpenApi, resolveRef, type CapturedResponse, type OpenApiDoc } from "../helpers/openapi-check";
 import { SimClient } from "./sim-client";
@@ -35,7 +34,7 @@ describe("collection restore: contract with the Atlas OpenAPI extract (2026-08-1
     sim = await startAtlasSimulator({ now: () => clock.now() });
     const c = new SimClient(sim);
     const base = `/api/atlas/v2/groups/${sim.seed.defaultProjectId}/clusters/${sim.seed.defaultDedicatedCluster}/collectionRestoreJobs`;
-    const snapshotId = sim.state.collectionRestore.catalogs.get(catalogKey(sim.seed.defaultProjectId, sim.seed.defaultDedicatedCluster))!.snapshots[0]!.id;
+    const snapshotId = sim.seed.defaultDedicatedSnapshotId;
     const body = (extra: Record<string, unknown> = {}) => ({
       snapshotId, targetGroupId: sim.seed.defaultProjectId, targetClusterName: "staging-m10",
       collections: [{ sourceNamespace: "sales.orders" }, { sourceNamespace: "sales.customers" }], indexStrategy: "ALL", writeStrategy: "CREATE_NEW", ...extra,

@@ -8,9 +8,8 @@ const opts: SimRequestOptions = { accept: ATLAS_2025_03_12 };
 describe("simulator collection restore routes (v2, 2025-03-12)", () => {
   const t = useSimulator();
   const base = () => `/api/atlas/v2/groups/${t.sim.seed.defaultProjectId}/clusters/${t.sim.seed.defaultDedicatedCluster}/collectionRestoreJobs`;
-  const catalog = () => t.sim.state.collectionRestore.catalogs.get(catalogKey(t.sim.seed.defaultProjectId, t.sim.seed.defaultDedicatedCluster))!;
   const body = (extra: Record<string, unknown> = {}) => ({
-    snapshotId: catalog().snapshots.at(-1)!.id,
+    snapshotId: t.sim.seed.defaultDedicatedSnapshotId,
     targetGroupId: t.sim.seed.defaultProjectId,
     targetClusterName: "staging-m10",
     collections: [{ sourceNamespace: "sales.orders" }, { sourceNamespace: "sales.customers" }],

@@ -67,7 +67,7 @@ describe("simulator seed", () => {
       "prod-m2", "staging-m2", "prod-flex", "staging-flex", "prod-m10",
     ]);
     assert.equal(s.projects[0]!.tenantClusters[0]!.snapshots.at(-1)!.id, s.defaultSnapshotId);
-    assert.equal(s.cloudBackupRestoreJobIds.length, 5);
+    assert.equal(s.cloudBackupRestoreJobIds.length, 6);
     assert.equal(s.legacyRestoreJobIds.length, 2);
     const again = await startAtlasSimulator();
     await again.stop();

@@ -48,11 +48,14 @@ function create(ctx: RouteContext) {
   const source = sourceCluster(ctx);
   const b = parseCollectionRestoreBody(ctx.body);
   const world = ctx.state.collectionRestore;
-  const catalog = world.catalogs.get(catalogKey(source.projectId, source.name)) ?? { namespaces: new Map(), snapshots: [], pitWindowStart: ctx.now };
-  if (b.snapshotId !== undefined && !catalog.snapshots.some((s) => s.id === b.snapshotId)) throw snapshotNotFound(b.snapshotId, source.name);
+  const catalog = world.catalogs.get(catalogKey(source.projectId, source.name)) ?? { namespaces: new Map() };
+  if (b.snapshotId !== undefined && !source.snapshots.some((s) => s.id === b.snapshotId)) throw snapshotNotFound(b.snapshotId, source.name);
   const pit = requestedPointInTime(b);
-  if (pit !== undefined && (pit < catalog.pitWindowStart || pit > ctx.now)) {
-    throw badRequest("INVALID_POINT_IN_TIME", `The point in time ${iso(pit)} is outside the continuous backup window of ${source.name} (${iso(catalog.pitWindowStart)} to now).`);
+  const windowStart = ctx.now - (source.pitWindowMs ?? 0);
+  if (pit !== undefined && (pit < windowStart || pit > ctx.now)) {
+    throw badRequest("INVALID_POINT_IN_TIME", (source.pitWindowMs ?? 0) > 0
+      ? `The point in time ${iso(pit)} is outside the continuous backup window of ${source.name} (${iso(windowStart)} to now).`
+      : `Continuous cloud backup is off for ${source.name}: restore from a snapshot instead.`);
   }
   requireCluster(ctx.state, b.targetGroupId, b.targetClusterName, ["dedicated"]);
   const running = [...world.jobs.values()].find(
