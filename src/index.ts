@@ -6,6 +6,7 @@
 // --- Pulumi resources (src/pulumi) ---
 export { TenantRestore, FlexRestore, type RestoreArgs } from "./pulumi/restore-resource";
 export { CloudBackupRestore, type CloudBackupRestoreArgs } from "./pulumi/cloud-backup-restore";
+export { CollectionRestore, type CollectionRestoreArgs } from "./pulumi/collection-restore-resource";
 
 // --- Pulumi lookups (src/pulumi): Promise form and Output form ---
 export {
@@ -52,6 +53,14 @@ export {
   type GetLatestCloudBackupSnapshotArgs,
   type WaitForCloudBackupRestoreJobArgs,
 } from "./pulumi/cloud-backup-lookups";
+export {
+  getCollectionRestoreJob,
+  getCollectionRestoreJobOutput,
+  getCollectionRestoreJobs,
+  getCollectionRestoreJobsOutput,
+  getCollectionRestoreJobCollections,
+  getCollectionRestoreJobCollectionsOutput,
+} from "./pulumi/collection-restore-lookups";
 export type { LookupOptions } from "./pulumi/lookup-support";
 
 // --- restore errors a caller may catch (src/restore) ---
@@ -86,6 +95,7 @@ export type {
   RestoreStatus,
 } from "./schemas/restore-job";
 export type { CloudBackupSnapshot, GetCloudBackupRestoreParams } from "./schemas/cloud-backup";
+export type { CollectionRestoreJob, CollectionRestoreCollectionState, GetCollectionRestoreParams } from "./schemas/collection-restore";
 export type { Page } from "./schemas/paginated";
 export type {
   ClusterRef,

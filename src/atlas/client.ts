@@ -5,6 +5,9 @@ import {
   MAX_ITEMS_PER_PAGE, PageParams, ListLegacyRestoreJobsParams, IterateLegacyRestoreJobsParams,
 } from "../schemas/requests";
 import {
+  CreateCollectionRestoreParams, GetCollectionRestoreParams, type CollectionRestoreCollectionState, type CollectionRestoreJob,
+} from "../schemas/collection-restore";
+import {
   CreateCloudBackupRestoreParams, GetCloudBackupRestoreParams, type ClusterDescription, type CloudBackupSnapshot,
 } from "../schemas/cloud-backup";
 import type { CloudBackupRestoreJob, FlexRestoreJob, FlexSnapshot, LegacyRestoreJob, TenantRestoreJob, TenantSnapshot } from "../schemas/restore-job";
@@ -86,11 +89,12 @@ export class AtlasClient {
     }
   }
 
-  private iterate<K extends "listCloudBackupRestoreJobs" | "listFlexRestoreJobs" | "listLegacyRestoreJobs" | "listCloudBackupSnapshots">(
-    name: K, p: IterateParams, filter: Query = {},
-  ): AsyncGenerator<Result<K>["results"][number]> {
+  private iterate<
+    K extends "listCloudBackupRestoreJobs" | "listFlexRestoreJobs" | "listLegacyRestoreJobs" | "listCloudBackupSnapshots" | "listCollectionRestoreJobs" | "listCollectionRestoreJobCollections",
+  >(name: K, p: IterateParams & { restoreJobId?: string }, filter: Query = {}): AsyncGenerator<Result<K>["results"][number]> {
     const itemsPerPage = p.itemsPerPage ?? MAX_ITEMS_PER_PAGE;
-    const getPage = (pageNum: number, includeCount: boolean) => this.call(name, p, { pageNum, itemsPerPage, includeCount, ...filter });
+    const getPage = (pageNum: number, includeCount: boolean) =>
+      this.call(name, p, { pageNum, itemsPerPage, includeCount, ...filter }) as Promise<Page<Result<K>["results"][number]>>;
     return paginate(getPage, { itemsPerPage, maxPages: this.maxPages, concurrency: this.concurrency, path: this.path(name, p) });
   }
 
@@ -213,4 +217,34 @@ export class AtlasClient {
   async getCluster(p: ClusterRef): Promise<ClusterDescription> {
     return this.call("getCluster", parseInput(ClusterRef, p, "getCluster parameters"));
   }
+
+  // --- collection-level restore (API v2 only, media type 2025-03-12) ---
+  /** Starts a collection-level restore. A POST: never retried once Atlas may have processed it. */
+  async createCollectionRestoreJob(p: CreateCollectionRestoreParams): Promise<CollectionRestoreJob> {
+    this.requireVersion("createCollectionRestoreJob");
+    const { projectId, clusterName, ...body } = parseInput(CreateCollectionRestoreParams, p, "createCollectionRestoreJob parameters");
+    return this.call("createCollectionRestoreJob", { projectId, clusterName }, undefined, body);
+  }
+  async getCollectionRestoreJob(p: GetCollectionRestoreParams): Promise<CollectionRestoreJob> {
+    this.requireVersion("getCollectionRestoreJob");
+    return this.call("getCollectionRestoreJob", parseInput(GetCollectionRestoreParams, p, "getCollectionRestoreJob parameters"));
+  }
+  /** Every collection restore job of a source cluster, in the fewest requests. */
+  async listAllCollectionRestoreJobs(p: IterateParams): Promise<CollectionRestoreJob[]> {
+    this.requireVersion("listCollectionRestoreJobs");
+    return collect(this.iterate("listCollectionRestoreJobs", parseInput(IterateParams, p, "listAllCollectionRestoreJobs parameters")));
+  }
+  /** The per-collection states of one job (empty while it is INITIALIZING), every page. */
+  async listAllCollectionRestoreJobCollections(p: GetCollectionRestoreParams & { itemsPerPage?: number }): Promise<CollectionRestoreCollectionState[]> {
+    this.requireVersion("listCollectionRestoreJobCollections");
+    const i = parseInput(CollectionStatesParams, p, "listAllCollectionRestoreJobCollections parameters");
+    return collect(this.iterate("listCollectionRestoreJobCollections", i));
+  }
+}
+
+const CollectionStatesParams = GetCollectionRestoreParams.extend({ itemsPerPage: IterateParams.shape.itemsPerPage });
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
 }

@@ -2,16 +2,18 @@ import { z } from "zod";
 import { ClusterDescription, CloudBackupSnapshot } from "../schemas/cloud-backup";
 import { paginated } from "../schemas/paginated";
 import { CloudBackupRestoreJob, FlexRestoreJob, FlexSnapshot, LegacyRestoreJob, TenantRestoreJob, TenantSnapshot } from "../schemas/restore-job";
+import { CollectionRestoreCollectionState, CollectionRestoreJob } from "../schemas/collection-restore";
 import type { AtlasApiVersion } from "./settings";
 
 /** Resource families: each has one versioned media type in v2. */
-export type EndpointFamily = "tenant" | "cloudBackup" | "flex" | "legacy";
+export type EndpointFamily = "tenant" | "cloudBackup" | "flex" | "legacy" | "collectionRestore";
 
 export const V2_MEDIA_TYPES: Readonly<Record<EndpointFamily, string>> = Object.freeze({
   tenant: "application/vnd.atlas.2023-01-01+json",
   cloudBackup: "application/vnd.atlas.2023-01-01+json",
   legacy: "application/vnd.atlas.2023-01-01+json",
   flex: "application/vnd.atlas.2024-11-13+json",
+  collectionRestore: "application/vnd.atlas.2025-03-12+json",
 });
 export const V1_MEDIA_TYPE = "application/json";
 
@@ -67,6 +69,10 @@ export const endpoints = {
   listCloudBackupSnapshots: endpoint({ method: "GET", path: `${cluster}/backup/snapshots`, family: "cloudBackup", schema: paginated(CloudBackupSnapshot), versions: both }),
   getCloudBackupSnapshot: endpoint({ method: "GET", path: `${cluster}/backup/snapshots/{snapshotId}`, family: "cloudBackup", schema: CloudBackupSnapshot, versions: both }),
   getCluster: endpoint({ method: "GET", path: cluster, family: "cloudBackup", schema: ClusterDescription, versions: both }),
+  createCollectionRestoreJob: endpoint({ method: "POST", path: `${cluster}/collectionRestoreJobs`, family: "collectionRestore", schema: CollectionRestoreJob, versions: v2 }),
+  getCollectionRestoreJob: endpoint({ method: "GET", path: `${cluster}/collectionRestoreJobs/{restoreJobId}`, family: "collectionRestore", schema: CollectionRestoreJob, versions: v2 }),
+  listCollectionRestoreJobs: endpoint({ method: "GET", path: `${cluster}/collectionRestoreJobs`, family: "collectionRestore", schema: paginated(CollectionRestoreJob), versions: v2 }),
+  listCollectionRestoreJobCollections: endpoint({ method: "GET", path: `${cluster}/collectionRestoreJobs/{restoreJobId}/collections`, family: "collectionRestore", schema: paginated(CollectionRestoreCollectionState), versions: v2 }),
 };
 export type EndpointName = keyof typeof endpoints;
 

@@ -1,5 +1,5 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { z } from "zod";
+import { z } from "zod";
 import type { RestoreFamily } from "../restore/family-types";
 import { tenantRestoreFamily } from "../restore/restore-family";
 import { RESTORE_WAIT_FIELDS } from "../schemas/restore-args";
@@ -23,7 +23,14 @@ export function checkRestoreInputs(news: Props, schema: z.ZodType = tenantRestor
   // reportInput: fieldProblems tells "missing" from "wrong type" by the issue's input.
   const result = schema.safeParse(known, { reportInput: true });
   if (result.success) return { inputs: news };
-  const failures = fieldProblems(result.error)
+  // Not judged: an issue about a value not known yet (also inside a list), or a rule between
+  // inputs (`params.involves`, e.g. "databases or collections") one of which is not known yet.
+  const valueAt = (path: PropertyKey[]) => path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], inputs);
+  const judged = result.error.issues.filter((i) => {
+    const involves = (i as { params?: { involves?: string[] } }).params?.involves ?? [];
+    return !involves.some((f) => unknown.has(f)) && !(i.path.length > 0 && (unknown.has(String(i.path[0])) || valueAt(i.path) === UNKNOWN));
+  });
+  const failures = fieldProblems(new z.ZodError(judged))
     .filter((p) => !unknown.has(p.field))
     .map((p) => ({ property: p.field, reason: `${p.field} ${p.reason}` }));
   return failures.length > 0 ? { inputs: news, failures } : { inputs: news };
@@ -50,7 +57,9 @@ export function diffRestore(
 ): dynamic.DiffResult {
   const replaces = family.identityFields.filter((f) => {
     const [before, after] = f === "targetProjectId" ? [targetProject(olds), targetProject(news)] : [olds[f], news[f]];
-    return before !== after || after === UNKNOWN;
+    // Lists (CollectionRestore's databases/collections) are compared by value.
+    const same = before === after || (typeof after === "object" && after !== null && JSON.stringify(before) === JSON.stringify(after));
+    return !same || after === UNKNOWN || (Array.isArray(after) && after.includes(UNKNOWN));
   });
   if (replaces.length > 0) return { changes: true, replaces: [...replaces], deleteBeforeReplace: true };
   const waitChanged = RESTORE_WAIT_FIELDS.some((f) => olds[f] !== news[f]);

@@ -17,9 +17,9 @@ export function forecastProgress(reader: RestoreJobReader & { label: string }, f
       lastLineMs = elapsedMs;
       lastStatus = reader.status(job);
     },
-    onPoll(job: AnyRestoreJob, elapsedMs: number): void {
-      // Only while the status stays the same (a change gets its own line right after this poll).
-      if (forecast === undefined || elapsedMs - lastLineMs < everyMs || reader.status(job) !== lastStatus) return;
+    onPoll(job: AnyRestoreJob, statusChanged: boolean, elapsedMs: number): void {
+      // Only while the status stays the same (a change has its own line).
+      if (statusChanged || forecast === undefined || elapsedMs - lastLineMs < everyMs || reader.status(job) !== lastStatus) return;
       lastLineMs = elapsedMs;
       log(`${reader.label} ${job.id}: ${describeProgress(lastStatus ?? "?", forecast, elapsedMs)}`);
     },

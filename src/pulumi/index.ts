@@ -8,3 +8,5 @@ export * from "./flex-lookups";
 export * from "./cloud-backup-lookups";
 export * from "./legacy-lookups";
 export { type LookupOptions, holdsDownloadUrl } from "./lookup-support";
+export * from "./collection-restore-lookups";
+export { CollectionRestore, type CollectionRestoreArgs } from "./collection-restore-resource";

@@ -107,7 +107,17 @@ function waitSettings(kind: RestoreKind, args: RestoreArgsBase, adopted: boolean
   const f = family(kind);
   const { label, status } = f;
   const progress = forecastProgress(f, forecast, (line) => providerHooks.log(line));
+  const { progressLine } = f;
+  let lastLine: { job: AnyRestoreJob; atMs: number } | undefined;
   return {
+    // At most one line per poll: a status change prints its own line, else the family's progress line.
+    onPoll: (job, statusChanged, elapsedMs) => {
+      const nowMs = providerHooks.clock.now();
+      const line = progressLine?.(job, nowMs, lastLine);
+      if (line === undefined) return progress.onPoll(job, statusChanged, elapsedMs);
+      lastLine = { job, atMs: nowMs };
+      if (!statusChanged) providerHooks.log(line);
+    },
     timeoutMs: (args.timeoutSeconds ?? RESTORE_TIMEOUT_SECONDS.default) * 1000,
     policy: pollPolicyFor(withPollFloor(args.pollIntervalSeconds)),
     forecast,
@@ -119,7 +129,6 @@ function waitSettings(kind: RestoreKind, args: RestoreArgsBase, adopted: boolean
           : `${label} ${job.id}: ${previous} → ${status(job) ?? "?"} after ${seconds(elapsedMs)}${progress.note(job)}`,
       );
     },
-    onPoll: progress.onPoll,
   };
 }
 

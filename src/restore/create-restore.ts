@@ -99,8 +99,8 @@ export interface WaitSettings {
   onStatusChange?: (job: AnyRestoreJob, previousStatus: string | undefined, elapsedMs: number) => void;
   /** From StartedRestore.forecast (or forecastRestore after a listing); none = the plain growing schedule. */
   forecast?: RestoreForecast;
-  /** Called after every successful poll (e.g. for a periodic progress line). */
-  onPoll?: (job: AnyRestoreJob, elapsedMs: number) => void;
+  /** Every observation of the job (see waitForRestoreJob's onPoll). */
+  onPoll?: (job: AnyRestoreJob, statusChanged: boolean, elapsedMs: number) => void;
 }
 
 /**
@@ -112,13 +112,7 @@ export async function waitForRestore<C, R extends RestoreArgsBase, J extends Any
 ): Promise<J> {
   const { family, client, request, job } = options;
   let last = job;
-  const clock = options.clock ?? systemClock;
-  const startMs = clock.now();
-  const fetchJob = async () => {
-    last = await family.get(client, { ...request, restoreJobId: job.id });
-    options.onPoll?.(last, clock.now() - startMs);
-    return last;
-  };
+  const fetchJob = async () => (last = await family.get(client, { ...request, restoreJobId: job.id }));
   try {
     return await waitForRestoreJob({
       fetchJob,
@@ -128,6 +122,7 @@ export async function waitForRestore<C, R extends RestoreArgsBase, J extends Any
       signal: options.signal,
       initialJob: options.refetchFirst ? undefined : job,
       onStatusChange: options.onStatusChange,
+      onPoll: options.onPoll,
       reader: family,
       forecast: options.forecast,
       label: family.label,

@@ -22,7 +22,7 @@ export type RestoreJobRef = GetRestoreParams;
 export type RestoreRequest = CreateRestoreParams;
 
 /** The kinds of restore this package runs; one row of the family table each. */
-export type RestoreKind = "tenant" | "flex" | "cloudBackup";
+export type RestoreKind = "tenant" | "flex" | "cloudBackup" | "collection";
 
 /**
  * Where a job stands, whatever its family reports:
@@ -40,6 +40,12 @@ export interface RestoreJobReader<J = AnyRestoreJob> {
   phase(job: J): RestorePhase;
   /** What to do after a `failed` job (the second half of RestoreJobFailedError's message). */
   failureAdvice?(job: J): string;
+  /**
+   * A progress line for a job seen while waiting (at most one per poll; status changes print their
+   * own line instead), or undefined when there is nothing new. `previous` is the job and time of the
+   * last line, for rates. Families without progress figures leave this out.
+   */
+  progressLine?(job: J, nowMs: number, previous?: { job: J; atMs: number }): string | undefined;
 }
 
 /** The wait settings every restore resource shares, and a source. */

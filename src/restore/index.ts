@@ -6,3 +6,4 @@ export * from "./adopt";
 export * from "./create-restore";
 export * from "./tenant-sunset";
 export { cloudBackupStatus, CLOUD_BACKUP_STATUSES, type CloudBackupStatus } from "./cloud-backup-job";
+export * from "./collection-restore-family";

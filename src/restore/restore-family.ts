@@ -19,6 +19,7 @@
  */
 import type { FlexRestoreJob, TenantRestoreJob } from "../schemas/restore-job";
 import { RestoreResourceArgs } from "../schemas/restore-args";
+import { collectionRestoreFamily } from "./collection-restore-family";
 import type { RestoreFamily, RestoreJobRef, RestoreKind, RestoreRequest, RestoreSource } from "./family-types";
 import { cloudBackupRestoreFamily } from "./cloud-backup-family";
 import * as statusJob from "./status-job";
@@ -117,6 +118,7 @@ export const RESTORE_FAMILIES: Readonly<Record<RestoreKind, RestoreFamily<never>
   tenant: tenantRestoreFamily as RestoreFamily<never>,
   flex: flexRestoreFamily as RestoreFamily<never>,
   cloudBackup: cloudBackupRestoreFamily as RestoreFamily<never>,
+  collection: collectionRestoreFamily as unknown as RestoreFamily<never>,
 });
 
 /** The family of a kind, for a client that satisfies every family's client interface (the AtlasClient). */

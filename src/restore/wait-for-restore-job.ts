@@ -18,6 +18,8 @@ export interface WaitForRestoreJobOptions<J extends AnyRestoreJob> {
   initialJob?: J;
   /** Called once per observed status (the first observation has `previousStatus` undefined), never per poll. */
   onStatusChange?: (job: J, previousStatus: string | undefined, elapsedMs: number) => void;
+  /** Called for every observation of the job (after onStatusChange); `statusChanged` says whether that printed a line. */
+  onPoll?: (job: J, statusChanged: boolean, elapsedMs: number) => void;
   /** How to read the job (a family row); default: Atlas's `status` (tenant, Flex). */
   reader?: RestoreJobReader<J>;
   /** How long such restores usually take and how old the job was when waiting began (sparse, then dense polling). */
@@ -60,11 +62,14 @@ export async function waitForRestoreJob<J extends AnyRestoreJob>(options: WaitFo
   const observe = (next: J) => {
     job = next;
     const nextStatus = reader.status(next);
-    if (seen && nextStatus === status) return;
-    const previous = status;
-    seen = true;
-    status = nextStatus;
-    onStatusChange?.(next, previous, elapsed());
+    const changed = !seen || nextStatus !== status;
+    if (changed) {
+      const previous = status;
+      seen = true;
+      status = nextStatus;
+      onStatusChange?.(next, previous, elapsed());
+    }
+    options.onPoll?.(next, changed, elapsed());
   };
   if (job !== undefined) observe(job);
 

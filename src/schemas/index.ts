@@ -8,3 +8,5 @@ export * from "./validate";
 export * from "./restore-args";
 export * from "./cloud-backup";
 export * from "./cloud-backup-args";
+export * from "./collection-restore";
+export * from "./collection-restore-args";

@@ -16,5 +16,7 @@ export type { RequestLogEntry, RequestLogFilter } from "./request-log";
 export type { SimulatorState, SimProject, SimCluster, SimSnapshot, SimRestoreJob, SimCloudBackupJob, SimLegacyJob, RestoreHistoryEntry } from "./state";
 export { seedObjectId } from "./object-id";
 export { DIGEST_REALM } from "./digest-auth";
-export { ATLAS_2023_01_01, ATLAS_2024_11_13 } from "./media-types";
+export { ATLAS_2023_01_01, ATLAS_2024_11_13, ATLAS_2025_03_12 } from "./media-types";
 export type { SeedRestoreHistoryOptions, DurationDistribution } from "./seed-history";
+export type { CollectionRestoreWorld, CollectionRestorePace, CollectionFailRule, SimCollectionRestoreJob } from "./collection-restore-state";
+export { DEFAULT_COLLECTION_RESTORE_PACE } from "./collection-restore-state";

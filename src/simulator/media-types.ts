@@ -1,6 +1,7 @@
 /** Versioned media types of the Atlas Admin API v2 (one per resource family). */
 export const ATLAS_2023_01_01 = "application/vnd.atlas.2023-01-01+json";
 export const ATLAS_2024_11_13 = "application/vnd.atlas.2024-11-13+json";
+export const ATLAS_2025_03_12 = "application/vnd.atlas.2025-03-12+json";
 export const JSON_MEDIA_TYPE = "application/json";
 
 /** Media types of a header value (`Accept` may list several), lower-cased, parameters dropped. */

@@ -11,6 +11,7 @@ import { RateLimiter } from "./rate-limit";
 import { RequestLog } from "./request-log";
 import { routes } from "./routes";
 import { addCloudBackupJobs, addCluster, applySeed } from "./seed";
+import { seedCollectionRestore } from "./collection-restore-seed";
 import { seedRestoreHistory } from "./seed-history";
 import { describeSeed } from "./seed-info";
 import { createState, findCluster } from "./state";
@@ -20,6 +21,7 @@ export async function startAtlasSimulator(options: SimulatorOptions = {}): Promi
   const o = normalizeOptions(options);
   const state = createState(o.lifecycle);
   applySeed(state, o.seed, o.now());
+  if (!o.seed?.replaceDefault) seedCollectionRestore(state);
   const requestLog = new RequestLog();
   const faults = new Faults();
   const auth = new DigestAuthenticator({ publicKey: o.publicKey, privateKey: o.privateKey, now: o.now, nonceTtlMs: o.nonceTtlMs });

@@ -1,5 +1,6 @@
 import type { RestoreStatus } from "../schemas";
 import { ObjectIdFactory } from "./object-id";
+import { createCollectionRestoreWorld, type CollectionRestoreWorld } from "./collection-restore-state";
 
 /**
  * The simulated Atlas world. Plain data on purpose: tests read and tweak it directly.
@@ -126,6 +127,8 @@ export interface SimulatorState {
   ids: ObjectIdFactory;
   /** Next deterministic seed id number (see `seedObjectId`). */
   nextSeedId: number;
+  /** Collection-level restores: catalogs, jobs, pace (collection-restore-state.ts). */
+  collectionRestore: CollectionRestoreWorld;
 }
 
 export function createState(lifecycle: LifecyclePhases): SimulatorState {
@@ -138,6 +141,7 @@ export function createState(lifecycle: LifecyclePhases): SimulatorState {
     lifecycle: { ...lifecycle },
     ids: new ObjectIdFactory(),
     nextSeedId: 0x100,
+    collectionRestore: createCollectionRestoreWorld(),
   };
 }
 

@@ -1,0 +1,103 @@
+import type { ClusterRef } from "../schemas/requests";
+import {
+  COLLECTION_RESTORE_PENDING_STATES, type CollectionRestoreCollectionState, type CollectionRestoreJob, type CreateCollectionRestoreParams,
+  type GetCollectionRestoreParams,
+} from "../schemas/collection-restore";
+import { COLLECTION_RESTORE_IDENTITY_FIELDS, CollectionRestoreArgs } from "../schemas/collection-restore-args";
+import { collectionProgressLine, describeFailedCollections } from "./collection-progress";
+import type { RestoreFamily, RestoreJobRef, RestorePhase, RestoreSource } from "./family-types";
+import { effectiveTargetProjectId } from "./status-job";
+
+/** The methods of AtlasClient a collection restore needs (API v2). */
+export interface CollectionRestoreClient {
+  createCollectionRestoreJob(params: CreateCollectionRestoreParams): Promise<CollectionRestoreJob>;
+  getCollectionRestoreJob(params: GetCollectionRestoreParams): Promise<CollectionRestoreJob>;
+  listAllCollectionRestoreJobs(params: ClusterRef): Promise<CollectionRestoreJob[]>;
+  listAllCollectionRestoreJobCollections(params: GetCollectionRestoreParams): Promise<CollectionRestoreCollectionState[]>;
+}
+
+/** A collection restore job as this family reads it: Atlas's answer plus, once it failed, the collections that did not make it. */
+export type CollectionJob = CollectionRestoreJob & { failedCollections?: string[] };
+
+/** SUCCESSFUL, FAILED / CANCELED, or pending (INITIALIZING, IN_PROGRESS, FINALIZING): see COLLECTION_RESTORE_STATES. */
+function phase(job: CollectionJob): RestorePhase {
+  if (job.state === "SUCCESSFUL") return "succeeded";
+  if (job.state === "FAILED" || job.state === "CANCELED") return "failed";
+  return job.state !== undefined && COLLECTION_RESTORE_PENDING_STATES.has(job.state) ? "inFlight" : "unknown";
+}
+
+const parseDate = (value: unknown) => (typeof value === "string" && !Number.isNaN(Date.parse(value)) ? Date.parse(value) : undefined);
+const names = (list: CollectionRestoreJob["databases"]) => JSON.stringify((list ?? []).map((n) => [n.sourceNamespace, n.targetNamespace ?? ""]).sort());
+const sample = (job: CollectionJob, atMs: number) => ({ restoredDocuments: job.restoredDocuments ?? 0, atMs });
+const asNamespaces = (list: readonly string[] | undefined) => list?.map((sourceNamespace) => ({ sourceNamespace }));
+
+/** The POST body: scope, suffixes, strategies (defaults ALL / CREATE_NEW), point in time, target (project defaults to the source's). */
+function body(r: CollectionRestoreArgs): CreateCollectionRestoreParams {
+  const p: CreateCollectionRestoreParams = {
+    projectId: r.projectId, clusterName: r.clusterName, targetGroupId: effectiveTargetProjectId(r), targetClusterName: r.targetClusterName,
+    indexStrategy: r.indexStrategy ?? "ALL", writeStrategy: r.writeStrategy ?? "CREATE_NEW",
+  };
+  for (const key of ["snapshotId", "pointInTimeUtcSeconds", "oplogTs", "oplogInc", "databaseSuffix", "collectionSuffix"] as const) {
+    if (r[key] !== undefined) (p as Record<string, unknown>)[key] = r[key];
+  }
+  if (r.databases) p.databases = asNamespaces(r.databases);
+  if (r.collections) p.collections = asNamespaces(r.collections);
+  return p;
+}
+
+/** Same restore: same point in time, same scope and renaming, same strategies and target. State and age aside. */
+function isSameRestore(job: CollectionJob, r: CollectionRestoreArgs): boolean {
+  const b = body(r);
+  return (
+    job.snapshotId === b.snapshotId && job.pointInTimeUtcSeconds === b.pointInTimeUtcSeconds && job.oplogTs === b.oplogTs && job.oplogInc === b.oplogInc &&
+    names(job.databases) === names(b.databases) && names(job.collections) === names(b.collections) &&
+    (job.databaseSuffix ?? "") === (b.databaseSuffix ?? "") && (job.collectionSuffix ?? "") === (b.collectionSuffix ?? "") &&
+    job.indexStrategy === b.indexStrategy && job.writeStrategy === b.writeStrategy &&
+    job.targetClusterName === b.targetClusterName && job.targetGroupId === b.targetGroupId
+  );
+}
+
+export const COLLECTION_JOB_OUTPUT_FIELDS = ["state", "restoredDocuments", "totalDocuments", "errorMessage", "failedCollections", "createdAt", "finishedAt"] as const;
+
+export const collectionRestoreFamily: RestoreFamily<CollectionRestoreClient, CollectionRestoreArgs, CollectionJob> = Object.freeze({
+  kind: "collection",
+  label: "CollectionRestore",
+  apiVersion: "v2",
+  status: (job: CollectionJob) => job.state,
+  phase,
+  failureAdvice: (job: CollectionJob) =>
+    [
+      job.errorMessage ? `Atlas says: ${job.errorMessage}` : undefined,
+      job.failedCollections?.length ? `Not restored: ${job.failedCollections.join(", ")}` : undefined,
+      "Atlas rolls the whole job back when one collection fails. Fix the cause (disk space, unsupported collection types, " +
+        "index errors), then start a new restore: `pulumi up --replace <urn of this resource>`.",
+    ].filter(Boolean).join(". "),
+  create: (client: CollectionRestoreClient, r: CollectionRestoreArgs) => client.createCollectionRestoreJob(body(r)),
+  /** The job; once it failed, also its collection states, so the failure can name the collections. */
+  get: async (client: CollectionRestoreClient, ref: RestoreJobRef): Promise<CollectionJob> => {
+    const params = { projectId: ref.projectId, clusterName: ref.clusterName, restoreJobId: ref.restoreJobId };
+    const job: CollectionJob = await client.getCollectionRestoreJob(params);
+    if (phase(job) === "failed") job.failedCollections = describeFailedCollections(await client.listAllCollectionRestoreJobCollections(params));
+    return job;
+  },
+  list: (client: CollectionRestoreClient, s: RestoreSource) => client.listAllCollectionRestoreJobs({ projectId: s.projectId, clusterName: s.clusterName }),
+  isSameRestore,
+  isOnTarget: (job: CollectionJob, r: CollectionRestoreArgs) => job.targetClusterName === r.targetClusterName && job.targetGroupId === effectiveTargetProjectId(r),
+  startedAt: (job: CollectionJob) => parseDate(job.createdAt),
+  finishedAt: (job: CollectionJob) => parseDate(job.finishedAt),
+  progressLine: (job: CollectionJob, nowMs: number, previous?: { job: CollectionJob; atMs: number }) =>
+    collectionProgressLine("CollectionRestore", job, sample(job, nowMs), previous && sample(previous.job, previous.atMs)),
+  args: CollectionRestoreArgs,
+  identityFields: COLLECTION_RESTORE_IDENTITY_FIELDS,
+  jobOutputFields: COLLECTION_JOB_OUTPUT_FIELDS,
+  secretOutputs: [],
+  jobOutputs: (job: CollectionJob) => Object.fromEntries(COLLECTION_JOB_OUTPUT_FIELDS.map((f) => [f, job[f]])),
+  storedJob: (id: string, stored: Record<string, unknown>): CollectionJob => {
+    const job: CollectionJob = { id };
+    for (const f of COLLECTION_JOB_OUTPUT_FIELDS) if (stored[f] !== undefined) (job as Record<string, unknown>)[f] = stored[f];
+    return job;
+  },
+  targetProjectOf: (job: CollectionJob) => job.targetGroupId,
+  deletion: () => "forget" as const,
+  forgetReason: "Atlas has no API to cancel or delete a collection restore job",
+});
