@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { PulumiCommand } from "@pulumi/pulumi/automation";
-import { parseFleetFile, runFleet, startAtlasSimulator, seedObjectId, type FleetSummary } from "pulumi-atlas-restore";
+import { parseFleetFile, runFleet, startAtlasSimulator, type FleetSummary } from "pulumi-atlas-restore";
+import { seedObjectId } from "../src/simulator";
 import { pulumiBinDir } from "../test/helpers/pulumi-cli";
 import { fmt, type Row } from "./table";
 

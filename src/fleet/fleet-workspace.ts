@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { mkdirSync } from "node:fs";
 import * as path from "node:path";
 import { LocalWorkspace, StackAlreadyExistsError, StackNotFoundError, type PulumiCommand, type PulumiFn, type Stack } from "@pulumi/pulumi/automation";
@@ -25,20 +26,26 @@ function workspaceOptions(s: FleetWorkspaceSettings, stack: string) {
 
 /**
  * Selects the stack, creating it when missing. Two runners may both find it missing and both
- * create it: the loser's "already exists" is answered by selecting the winner's stack.
+ * create it: the loser's "already exists" is answered by selecting the winner's stack. Not every
+ * backend says "already exists" when two `stack init`s race: the PostgreSQL backend also answers
+ * "the stack is currently locked" or "could not list bucket … NotFound" (both seen here, sometimes
+ * for both runners at once), so a failed create is retried from the select a few times.
  */
-export async function openStack(s: FleetWorkspaceSettings, stack: string, program: PulumiFn): Promise<Stack> {
+export async function openStack(s: FleetWorkspaceSettings, stack: string, program: PulumiFn, attempts = 5): Promise<Stack> {
   const args = { projectName: s.project, stackName: stack, program };
-  try {
-    return await LocalWorkspace.selectStack(args, workspaceOptions(s, stack));
-  } catch (error) {
-    if (!(error instanceof StackNotFoundError)) throw error;
-  }
-  try {
-    return await LocalWorkspace.createStack(args, workspaceOptions(s, stack));
-  } catch (error) {
-    if (!(error instanceof StackAlreadyExistsError)) throw error;
-    return LocalWorkspace.selectStack(args, workspaceOptions(s, stack));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await LocalWorkspace.selectStack(args, workspaceOptions(s, stack));
+    } catch (error) {
+      if (!(error instanceof StackNotFoundError)) throw error;
+    }
+    try {
+      return await LocalWorkspace.createStack(args, workspaceOptions(s, stack));
+    } catch (error) {
+      if (error instanceof StackAlreadyExistsError) return LocalWorkspace.selectStack(args, workspaceOptions(s, stack));
+      if (attempt >= attempts) throw error;
+      await sleep(200 + Math.random() * 400 * attempt);
+    }
   }
 }
 

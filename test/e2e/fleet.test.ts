@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { PulumiCommand } from "@pulumi/pulumi/automation";
@@ -17,6 +17,7 @@ const SOURCE = "fleet-src";
 const MAIN = Array.from({ length: 8 }, (_, i) => `fleet-t${i}`);
 const LOCKED = ["lock-t0", "lock-t1"];
 const KILLED = ["kill-t0", "kill-t1", "kill-t2"];
+const UNLOCKED = ["race-t0", "race-t1"];
 const BIN = path.join(REPO_ROOT, "dist", "fleet", "bin.js");
 
 describe("atlas-restore-fleet: 8 environments on a PostgreSQL backend (real Pulumi engine)", function () {
@@ -44,10 +45,10 @@ ${stacks.map((t) => `  - stack: ${t.replace("-t", "-env")}\n    targetDeployment
   };
 
   /** Runs the bin as its own process group; resolves with exit code, output and the --json summary. */
-  function runBin(args: string[], onOutput?: (text: string, pid: number) => void) {
+  function runBin(args: string[], onOutput?: (text: string, pid: number) => void, envOverrides: NodeJS.ProcessEnv = {}) {
     const summaryFile = path.join(dir, `summary-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
     return new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string; summary?: FleetSummary }>((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, ...args, `--json=${summaryFile}`], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, [BIN, ...args, `--json=${summaryFile}`], { env: { ...env, ...envOverrides }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
       let output = "";
       const take = (b: Buffer) => {
         output += b;
@@ -80,7 +81,7 @@ ${stacks.map((t) => `  - stack: ${t.replace("-t", "-env")}\n    targetDeployment
           projects: [
             {
               name: PROJECT,
-              tenantClusters: [{ name: SOURCE, snapshots: 2 }, ...[...MAIN, ...LOCKED, ...KILLED].map((name) => ({ name }))],
+              tenantClusters: [{ name: SOURCE, snapshots: 2 }, ...[...MAIN, ...LOCKED, ...KILLED, ...UNLOCKED].map((name) => ({ name }))],
               dedicatedClusters: [{ name: "fleet-m10", snapshots: 2 }, { name: "ded-t0" }, { name: "ded-t1" }],
             },
           ],
@@ -188,6 +189,28 @@ ${stacks.map((t) => `  - stack: ${t.replace("-t", "-env")}\n    targetDeployment
     console.log(`    two runners: ${waited.length} lock wait(s) seen, e.g. ${waited[0] ?? "(none)"}`);
     const restoreIds = [a, b].flatMap((r) => r.summary!.environments.map((e) => e.restoreJobId));
     assert.equal(new Set(restoreIds).size, LOCKED.length, "both runs report the same job per environment");
+  });
+
+  it("two runners that share no lock (each its own state backend) on the same targets: both pass, Atlas's 409 or the listing is adopted, exactly one restore per target", async () => {
+    const file = writeFleet("race.yaml", fleetText(UNLOCKED));
+    const otherBackend = path.join(dir, "other-backend");
+    mkdirSync(otherBackend, { recursive: true });
+    const posts = () => sim.requestLog.entries().filter((e) => e.method === "POST" && e.status === 200).length;
+    const conflicts = () => sim.requestLog.entries().filter((e) => e.method === "POST" && e.status === 409).length;
+    const [posted, refused] = [posts(), conflicts()];
+    const [a, b] = await Promise.all([
+      runBin(["up", "-f", file, "--parallel", "2"]),
+      runBin(["up", "-f", file, "--parallel", "2"], undefined, { PULUMI_BACKEND_URL: `file://${otherBackend}` }),
+    ]);
+    assert.equal(a.code, 0, a.output);
+    assert.equal(b.code, 0, b.output);
+    for (const target of UNLOCKED) assert.equal(jobsOnto(target).length, 1, `${target} restored exactly once`);
+    assert.equal(posts() - posted, UNLOCKED.length, "one accepted POST per target");
+    const restoreIds = [a, b].flatMap((r) => r.summary!.environments.map((e) => e.restoreJobId));
+    assert.equal(new Set(restoreIds).size, UNLOCKED.length, "both runs record the same job per environment");
+    const adopted = [a, b].flatMap((r) => r.summary!.environments.filter((e) => e.adopted === true)).length;
+    assert.equal(adopted, UNLOCKED.length, "the runner that lost each race adopted the winner's job");
+    console.log(`    two unlocked runners: ${posts() - posted} accepted POSTs, ${conflicts() - refused} answered 409 and adopted, ${adopted} adoptions`);
   });
 
   it("SIGKILL of the fleet process mid-run, then up again: every environment restored exactly once (stale lock and pending creates cleared automatically)", async () => {
