@@ -31,12 +31,12 @@ export function findAtlasApiSpecs(files: string[], env: NodeJS.ProcessEnv = proc
  * For a `before` hook: loads the named extracts, or marks the calling suite pending at run time
  * (mocha's `this.skip()`) after printing one line that says what was skipped and how to enable it.
  */
-export function loadAtlasApiSpecs(context: Mocha.Context, files: string[]): OpenApiDoc[] {
+export function loadAtlasApiSpecs(hook: Mocha.Context, files: string[]): OpenApiDoc[] {
   const found = findAtlasApiSpecs(files);
   if ("missing" in found) {
-    const suite = context.test?.parent?.fullTitle() ?? "OpenAPI checks";
+    const suite = hook.test?.parent?.fullTitle() ?? "OpenAPI checks";
     console.log(`    pending: "${suite}": ${found.missing}`);
-    context.skip();
+    hook.skip();
   }
   return files.map((f) => loadOpenApi(path.join((found as { dir: string }).dir, f)));
 }
