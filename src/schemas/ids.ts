@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Patterns copied from the Atlas Admin API v2 specification (see ../shared/atlas-api/spec-digest.md). */
+/** Patterns copied from the Atlas Admin API v2 specification (the reference extracts are kept beside the repository, never in it). */
 export const OBJECT_ID_PATTERN = /^([a-f0-9]{24})$/;
 export const CLUSTER_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9-]*$/;
 export const DEPLOYMENT_ITEM_NAME_PATTERN = /^[\p{L}\p{N}\-_.(),:&@+']{1,64}$/u;

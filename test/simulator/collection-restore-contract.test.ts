@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import * as path from "node:path";
 import { API_BASE_PATHS, V2_MEDIA_TYPES, endpoints } from "../../src/atlas/endpoints";
 import { CollectionRestoreCollectionState, CollectionRestoreJob, CollectionRestoreRequestBody } from "../../src/schemas";
 import { ATLAS_2025_03_12, startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
 import { ManualClock } from "../../src/util/clock";
-import { checkResponse, checkSchema, loadOpenApi, resolveRef, type CapturedResponse, type OpenApiDoc } from "../helpers/openapi-check";
+import { loadAtlasApiSpecs } from "../helpers/atlas-api-specs";
+import { checkResponse, checkSchema, resolveRef, type CapturedResponse, type OpenApiDoc } from "../helpers/openapi-check";
 import { SimClient } from "./sim-client";
 
 /**
@@ -14,9 +13,6 @@ import { SimClient } from "./sim-client";
  * at run time; when absent every test here is reported pending with the reason.
  */
 const FILE = "cloud-backup-restores.openapi.2026-08-18.json";
-function specFile(): string {
-  return path.join(process.env.ATLAS_OPENAPI_DIR ?? path.resolve(__dirname, "..", "..", "..", "shared", "atlas-api"), FILE);
-}
 const JOBS = "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/collectionRestoreJobs";
 
 describe("collection restore: contract with the Atlas OpenAPI extract (2026-08-18)", function () {
@@ -25,11 +21,7 @@ describe("collection restore: contract with the Atlas OpenAPI extract (2026-08-1
   const captured: CapturedResponse[] = [];
 
   before(async function () {
-    if (!existsSync(specFile())) {
-      console.log(`      pending: ${specFile()} is absent (reference data beside the repository; set ATLAS_OPENAPI_DIR to check the contract)`);
-      this.skip();
-    }
-    spec = loadOpenApi(specFile());
+    [spec] = loadAtlasApiSpecs(this, [FILE]) as [OpenApiDoc];
     const clock = new ManualClock();
     sim = await startAtlasSimulator({ now: () => clock.now() });
     const c = new SimClient(sim);
