@@ -9,7 +9,7 @@ import { SimClient } from "./sim-client";
 
 /**
  * Contract of collection-level restore with the Atlas v2 extract (CC BY-NC-SA reference data kept
- * beside the repository, never in it): `$ATLAS_OPENAPI_DIR`, else ../shared/atlas-api. Looked for
+ * beside the repository, never in it): found by test/helpers/atlas-api-specs.ts. Looked for
  * at run time; when absent every test here is reported pending with the reason.
  */
 const FILE = "cloud-backup-restores.openapi.2026-08-18.json";
