@@ -30,24 +30,53 @@ export function isTerminal(status: RestoreStatus): boolean {
 }
 
 /**
- * Lazily applies elapsed time: every RESTORE job that has COMPLETED by `now` is appended to its
- * target cluster's restoreHistory exactly once. Called before each request is handled and by
- * `restoreHistory()`, so results depend only on the injected clock.
+ * Lazily applies elapsed time: every restore that has finished by `now` is appended to its target
+ * cluster's restoreHistory exactly once, in finishing order: a COMPLETED tenant/Flex RESTORE job, and
+ * an automated or point-in-time Cloud Backup job created by a POST whose `finishedAt` has passed
+ * (not failed, not cancelled). Called before each request is handled and by `restoreHistory()`, so
+ * results depend only on the injected clock.
  */
 export function advanceRestoreJobs(state: SimulatorState, now: number): void {
-  const done = [...state.restoreJobs.values()]
-    .filter((j) => !j.historyRecorded && j.deliveryType === "RESTORE" && jobStatusAt(j, now) === "COMPLETED")
-    .sort((a, b) => jobFinishedAt(a) - jobFinishedAt(b));
-  for (const job of done) {
-    job.historyRecorded = true;
-    findCluster(state, job.targetProjectId, job.targetDeploymentItemName)?.restoreHistory.push({
-      restoreJobId: job.id,
-      snapshotId: job.snapshotId,
-      sourceProjectId: job.projectId,
-      sourceClusterName: job.clusterName,
-      at: new Date(jobFinishedAt(job)).toISOString(),
+  const done: { finishedAt: number; record: () => void }[] = [];
+  for (const job of state.restoreJobs.values()) {
+    if (job.historyRecorded || job.deliveryType !== "RESTORE" || jobStatusAt(job, now) !== "COMPLETED") continue;
+    done.push({
+      finishedAt: jobFinishedAt(job),
+      record: () => {
+        job.historyRecorded = true;
+        appendHistory(state, job.targetProjectId, job.targetDeploymentItemName, job, jobFinishedAt(job));
+      },
     });
   }
+  for (const job of state.cloudBackupJobs.values()) {
+    const finishedAt = job.finishedAt;
+    if (job.historyRecorded !== false || job.failed || job.cancelled || finishedAt === undefined || finishedAt > now) continue;
+    if (job.targetClusterName === undefined || job.targetGroupId === undefined) continue; // a download restores nothing
+    done.push({
+      finishedAt,
+      record: () => {
+        job.historyRecorded = true;
+        appendHistory(state, job.targetGroupId!, job.targetClusterName!, job, finishedAt);
+      },
+    });
+  }
+  for (const d of done.sort((a, b) => a.finishedAt - b.finishedAt)) d.record();
+}
+
+function appendHistory(
+  state: SimulatorState,
+  projectId: string,
+  clusterName: string,
+  job: { id: string; snapshotId: string; projectId: string; clusterName: string },
+  finishedAt: number,
+): void {
+  findCluster(state, projectId, clusterName)?.restoreHistory.push({
+    restoreJobId: job.id,
+    snapshotId: job.snapshotId,
+    sourceProjectId: job.projectId,
+    sourceClusterName: job.clusterName,
+    at: new Date(finishedAt).toISOString(),
+  });
 }
 
 /** Uses up one firing of the first `failRestores` rule matching a new job; true = it will fail. */

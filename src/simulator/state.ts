@@ -91,6 +91,11 @@ export interface SimCloudBackupJob {
   expiresAt: number;
   cancelled: boolean;
   failed: boolean;
+  /**
+   * false on jobs created by a POST: set once the finished automated or point-in-time restore was
+   * appended to the target's restoreHistory. Seeded jobs leave it unset (they are not counted).
+   */
+  historyRecorded?: boolean;
 }
 
 /** A Legacy Backup restore job (`…/clusters/{name}/restoreJobs/{jobId}`, v1.0 and v2). */

@@ -92,4 +92,33 @@ describe("simulator restore job lifecycle", () => {
     assert.equal(r.json.status, "COMPLETED");
     assert.equal(sim.restoreHistory(sim.seed.defaultProjectId, "staging-m2").length, 1);
   });
+  it("appends a finished dedicated automated restore to its target's history once, never a download, a failed or a cancelled one", async () => {
+    const jobs = paths(sim).cloudBackupRestoreJobs;
+    const projectId = sim.seed.defaultProjectId;
+    const snapshotId = sim.seed.defaultDedicatedSnapshotId;
+    const automated = async () => {
+      const r = await client.post(jobs, { deliveryType: "automated", snapshotId, targetClusterName: "staging-m10", targetGroupId: projectId });
+      assert.equal(r.status, 200, JSON.stringify(r.json));
+      return r.json;
+    };
+    const history = () => sim.restoreHistory(projectId, "staging-m10");
+    const before = history().length;
+    sim.failRestores({ targetDeploymentItemName: "staging-m10", times: 1 });
+    await automated();
+    clock.advance(600);
+    assert.equal(history().length, before, "a failed restore restored nothing");
+    const cancelled = await automated();
+    assert.equal((await client.request("DELETE", `${jobs}/${cancelled.id}`)).status, 204);
+    clock.advance(600);
+    assert.equal(history().length, before, "a cancelled restore is not counted");
+    const done = await automated();
+    await client.post(jobs, { deliveryType: "download", snapshotId });
+    assert.equal(history().length, before, "nothing before finishedAt");
+    clock.advance(600);
+    for (let i = 0; i < 2; i++) await client.get(`${jobs}/${done.id}`);
+    assert.deepEqual(history().slice(before), [
+      { restoreJobId: done.id, snapshotId, sourceProjectId: projectId, sourceClusterName: sim.seed.defaultDedicatedCluster, at: new Date(clock.now()).toISOString() },
+    ]);
+    assert.deepEqual(sim.restoreHistory(projectId, sim.seed.defaultDedicatedCluster), [], "a download restores nothing");
+  });
 });

@@ -96,6 +96,7 @@ export function createCloudBackupJob(ctx: RouteContext, source: SimCluster): Sim
     expiresAt: b.deliveryType === "download" ? finishedAt + 4 * 3_600_000 : ctx.now + 24 * 3_600_000,
     cancelled: false,
     failed: takeFailRule(ctx.state, b.targetClusterName ?? source.name, snapshot?.id ?? ""),
+    historyRecorded: false,
   };
   ctx.state.cloudBackupJobs.set(job.id, job);
   return job;
