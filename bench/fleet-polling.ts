@@ -33,7 +33,7 @@ async function run(STACKS: number, spread: boolean) {
             client: clientFor(sim),
             request: { projectId: sim.seed.defaultProjectId, clusterName: sim.seed.defaultSourceCluster, snapshotId: sim.seed.defaultSnapshotId, targetDeploymentItemName: target },
             clock: systemClock,
-            wait: { timeoutMs: 600_000, policy: pollPolicyFor(withPollFloor(undefined, env)) },
+            wait: { timeoutMs: 600_000, policy: pollPolicyFor({ pollIntervalSeconds: withPollFloor(undefined, env) }) },
           });
         }),
       );

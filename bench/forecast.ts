@@ -42,8 +42,10 @@ const CASES: Array<{ name: string; history?: (actualMs: number) => DurationDistr
 ];
 
 /** The policy before issue 17 (2 s ×1.5 up to 30 s, no forecast) and today's default. */
-const BEFORE: Readonly<PollPolicy> = pollPolicyFor(undefined, { firstIntervalMs: 2000, growthFactor: 1.5, forecast: false });
+const BEFORE: Readonly<PollPolicy> = pollPolicyFor({}, { firstIntervalMs: 2000, growthFactor: 1.5, forecast: false });
 const OURS: Readonly<PollPolicy> = pollPolicyFor();
+/** Today's policy with the user's bound `maxPollIntervalSeconds: 30` (the old policy's longest pause). */
+const CAPPED: Readonly<PollPolicy> = pollPolicyFor({ maxPollIntervalSeconds: 30 });
 
 interface Measured {
   gets: number;
@@ -98,36 +100,45 @@ export async function benchForecast(): Promise<{ rows: Row[]; notes: string[] }>
     for (const durationS of DURATIONS_S) {
       for (const c of CASES) {
         const ours: Measured[] = [];
+        const capped: Measured[] = [];
         const before: Measured[] = [];
         for (let k = 0; k < RUNS; k++) {
           const d = durationS * 1000 + (k * Math.min(durationS * 1000, 60_000)) / RUNS;
           const history = c.history?.(d);
           ours.push(await measure(kind, d, history, 1000 * durationS + k, OURS));
+          if (c.history) capped.push(await measure(kind, d, history, 1000 * durationS + k, CAPPED));
           before.push(await measure(kind, d, history, 1000 * durationS + k, BEFORE));
         }
-        const [og, bg] = [cell(ours.map((m) => m.gets)), cell(before.map((m) => m.gets))];
-        const [ol, bl] = [cell(ours.map((m) => m.lagMs)), cell(before.map((m) => m.lagMs))];
-        let target = "—";
-        let pass: boolean | undefined;
+        const [bg, bl] = [cell(before.map((m) => m.gets)), cell(before.map((m) => m.lagMs))];
+        const row = (policy: string, measured: Measured[], target: string, pass: boolean | undefined): Row => {
+          const [g, l] = [cell(measured.map((m) => m.gets)), cell(measured.map((m) => m.lagMs))];
+          return {
+            benchmark: "forecast",
+            variant: `${kind}, ${durationS.toLocaleString("en-US")} s, ${c.name}${policy}`,
+            requests: `GETs ours max ${g.max} (mean ${g.mean.toFixed(1)}); before max ${bg.max} (mean ${bg.mean.toFixed(1)})`,
+            time: `lag ours max ${fmt.simS(l.max)} (mean ${fmt.simS(l.mean)}); before max ${fmt.simS(bl.max)} (mean ${fmt.simS(bl.mean)})`,
+            target,
+            pass,
+          };
+        };
+        const og = cell(ours.map((m) => m.gets));
+        const ol = cell(ours.map((m) => m.lagMs));
+        const misleading = "GETs and lag (max, mean) ≤ 1.2 × before";
         if (c.name.startsWith("history ±")) {
           const lagLimit = Math.max(0.02 * durationS * 1000, 2000);
-          target = `≤ 10 GETs, lag ≤ ${fmt.simS(lagLimit)} (each run)`;
-          pass = ours.every((m) => m.gets <= 10 && m.lagMs <= lagLimit);
+          rows.push(row("", ours, `≤ 10 GETs, lag ≤ ${fmt.simS(lagLimit)} (each run)`, ours.every((m) => m.gets <= 10 && m.lagMs <= lagLimit)));
         } else if (c.history) {
-          target = "GETs and lag (max, mean) ≤ 1.2 × before";
-          pass = within(og, bg) && within(ol, bl);
+          rows.push(row("", ours, misleading, within(og, bg) && within(ol, bl)));
         } else if (durationS === 600) {
-          target = "≤ 30 GETs, lag ≤ 30 s";
-          pass = og.max <= 30 && ol.max <= 30_000;
+          rows.push(row("", ours, "≤ 30 GETs, lag ≤ 30 s", og.max <= 30 && ol.max <= 30_000));
+        } else {
+          rows.push(row("", ours, "—", undefined));
         }
-        rows.push({
-          benchmark: "forecast",
-          variant: `${kind}, ${durationS.toLocaleString("en-US")} s, ${c.name}`,
-          requests: `GETs ours max ${og.max} (mean ${og.mean.toFixed(1)}); before max ${bg.max} (mean ${bg.mean.toFixed(1)})`,
-          time: `lag ours max ${fmt.simS(ol.max)} (mean ${fmt.simS(ol.mean)}); before max ${fmt.simS(bl.max)} (mean ${fmt.simS(bl.mean)})`,
-          target,
-          pass,
-        });
+        if (c.history) {
+          const [cg, cl] = [cell(capped.map((m) => m.gets)), cell(capped.map((m) => m.lagMs))];
+          const target = c.name.startsWith("history ±") ? "— (the bound's cost)" : misleading;
+          rows.push(row(", maxPollIntervalSeconds 30", capped, target, c.name.startsWith("history ±") ? undefined : within(cg, bg) && within(cl, bl)));
+        }
       }
     }
   }
@@ -147,7 +158,10 @@ export async function benchForecast(): Promise<{ rows: Row[]; notes: string[] }>
       "policy does, would cost ~100 polls at 1 h; the two targets cannot both hold, and the ±20 % ones were " +
       "chosen (`pollIntervalSeconds` restores the plain schedule). (2) *job runs 3× longer*: past the window both " +
       "policies poll every 30 s, so the mean lag of 7 runs differs by the noise of a 30 s grid (sd ≈ 3 s); at 60 s " +
-      "the window's 2–3 dense polls cost 2 more GETs than the old schedule.",
+      "the window's 2–3 dense polls cost 2 more GETs than the old schedule. " +
+      "*maxPollIntervalSeconds 30* rows: the same runs with the user's bound on every pause (the old policy's longest " +
+      "pause): the forecast still places dense polls around the expected finish, and no pause is longer than 30 s — " +
+      "the trade-off of (1) is then the user's to make per resource.",
   ];
   return { rows, notes };
 }

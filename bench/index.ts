@@ -12,6 +12,9 @@
  *   memory           peak RSS of the dynamic-provider process during those runs
  *   fleet polling    20 providers' polls on one rate-limited project, spread or not (real time, ~3 min)
  *   fleet            atlas-restore-fleet: 8 and 32 environments of 60 s restores vs one after another (real time, ~20 min)
+ *
+ * `npm run bench -- forecast "waiting (dedicated)"` runs only the named ones and updates their rows
+ * and notes in BENCHMARKS.md, leaving the rest as it was (see partial-report.ts).
  */
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -21,6 +24,7 @@ import { benchForecast } from "./forecast";
 import { benchFleet } from "./fleet";
 import { benchFleetPolling } from "./fleet-polling";
 import { benchListing } from "./listing";
+import { updateReport } from "./partial-report";
 import { benchServiceAccount } from "./service-account";
 import { machineInfo, renderTable, REPO_ROOT, writeReport, type Row } from "./table";
 import { benchWaiting } from "./waiting";
@@ -44,7 +48,10 @@ async function main(): Promise<void> {
   const started = performance.now();
   const rows: Row[] = [];
   const notes: string[] = [];
-  for (const [name, bench] of BENCHES) {
+  const only = process.argv.slice(2);
+  const unknown = only.filter((n) => !BENCHES.some(([name]) => name === n));
+  if (unknown.length > 0) throw new Error(`no benchmark named ${unknown.map((n) => `"${n}"`).join(", ")}; the names: ${BENCHES.map(([n]) => `"${n}"`).join(", ")}`);
+  for (const [name, bench] of BENCHES.filter(([n]) => only.length === 0 || only.includes(n))) {
     const t0 = performance.now();
     process.stdout.write(`bench: ${name} …`);
     try {
@@ -64,7 +71,8 @@ async function main(): Promise<void> {
   console.log(`\n${renderTable(rows)}\n`);
   console.log(`${machine.date} · ${machine.nproc} CPUs · node ${machine.node} · total ${(totalMs / 1000).toFixed(1)} s`);
   const file = path.join(REPO_ROOT, "BENCHMARKS.md");
-  writeReport(file, rows, machine, notes, totalMs);
+  if (only.length > 0) updateReport(file, only, rows, notes, machine, `npm run bench -- ${only.map((n) => (n.includes(" ") ? `"${n}"` : n)).join(" ")}`);
+  else writeReport(file, rows, machine, notes, totalMs);
   console.log(`written to ${path.relative(process.cwd(), file) || file}`);
   // A missed target is a result, not a failure; a benchmark that could not run is.
   if (rows.some((r) => r.pass === "not run")) process.exitCode = 1;

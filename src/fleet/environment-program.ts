@@ -15,6 +15,7 @@ export interface EnvironmentPlan {
   pointInTimeUTCSeconds?: number;
   timeoutSeconds?: number;
   pollIntervalSeconds?: number;
+  maxPollIntervalSeconds?: number;
   adoptionWindowSeconds?: number;
 }
 
@@ -38,6 +39,7 @@ export function environmentProgram(fleet: FleetFile, plan: EnvironmentPlan): Pul
       target: plan.target,
       ...(plan.timeoutSeconds !== undefined ? { timeoutSeconds: plan.timeoutSeconds } : {}),
       ...(plan.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: plan.pollIntervalSeconds } : {}),
+      ...(plan.maxPollIntervalSeconds !== undefined ? { maxPollIntervalSeconds: plan.maxPollIntervalSeconds } : {}),
       ...(plan.adoptionWindowSeconds !== undefined ? { adoptionWindowSeconds: plan.adoptionWindowSeconds } : {}),
     });
     return {

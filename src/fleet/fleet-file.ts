@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ClusterName, DeploymentItemName, ObjectId } from "../schemas/ids";
-import { RestoreResourceArgs } from "../schemas/restore-args";
+import { RESTORE_WAIT_SHAPE, refineWaitSettings } from "../schemas/restore-args";
 
 /**
  * The fleet file (YAML or JSON): one source, one snapshot choice, wait defaults and the
@@ -35,11 +35,14 @@ export const SnapshotChoice = z.union(
 export type SnapshotChoice = z.infer<typeof SnapshotChoice>;
 
 /** Wait settings of each restore resource (same rules as the resource inputs). */
-export const FleetWait = RestoreResourceArgs.pick({
-  timeoutSeconds: true,
-  pollIntervalSeconds: true,
-  adoptionWindowSeconds: true,
-});
+export const FleetWait = z
+  .strictObject({
+    timeoutSeconds: RESTORE_WAIT_SHAPE.timeoutSeconds,
+    pollIntervalSeconds: RESTORE_WAIT_SHAPE.pollIntervalSeconds,
+    maxPollIntervalSeconds: RESTORE_WAIT_SHAPE.maxPollIntervalSeconds,
+    adoptionWindowSeconds: RESTORE_WAIT_SHAPE.adoptionWindowSeconds,
+  })
+  .superRefine(refineWaitSettings);
 export type FleetWait = z.infer<typeof FleetWait>;
 
 export const FleetEnvironment = z.strictObject({

@@ -72,6 +72,7 @@ export async function runFleet(fleet: FleetFile, options: FleetRunOptions): Prom
       ...snapshotOf(e.snapshot ?? fleet.snapshot),
       ...(wait.timeoutSeconds !== undefined ? { timeoutSeconds: wait.timeoutSeconds } : {}),
       ...(wait.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: wait.pollIntervalSeconds } : {}),
+      ...(wait.maxPollIntervalSeconds !== undefined ? { maxPollIntervalSeconds: wait.maxPollIntervalSeconds } : {}),
       ...(wait.adoptionWindowSeconds !== undefined ? { adoptionWindowSeconds: wait.adoptionWindowSeconds } : {}),
     };
   });

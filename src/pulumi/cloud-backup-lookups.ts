@@ -54,19 +54,21 @@ export const getLatestCloudBackupSnapshotOutput = outputForm(getLatestCloudBacku
 export interface WaitForCloudBackupRestoreJobArgs extends GetCloudBackupRestoreParams {
   /** Default 3600. */
   timeoutSeconds?: number;
-  /** First pause between checks; default 2 (grows ×1.5 to 30 s). */
+  /** First pause between checks (grows ×1.4 to 30 s); default 1.5. */
   pollIntervalSeconds?: number;
+  /** The longest pause between checks; default 30. */
+  maxPollIntervalSeconds?: number;
 }
 
 /** Resolves with the finished job (a download: once it has its links); rejects when it failed, was cancelled or expired, or on timeout. */
 export async function waitForCloudBackupRestoreJob(args: WaitForCloudBackupRestoreJobArgs, opts?: LookupOptions): Promise<CloudBackupRestoreJob> {
-  const { timeoutSeconds = RESTORE_TIMEOUT_SECONDS.default, pollIntervalSeconds, ...ref } = args;
+  const { timeoutSeconds = RESTORE_TIMEOUT_SECONDS.default, pollIntervalSeconds, maxPollIntervalSeconds, ...ref } = args;
   const client = clientFor(opts);
   return waitForRestoreJob({
     fetchJob: () => client.getCloudBackupRestoreJob(ref),
     reader: cloudBackupRestoreFamily,
     timeoutMs: timeoutSeconds * 1000,
-    policy: pollPolicyFor(pollIntervalSeconds),
+    policy: pollPolicyFor({ pollIntervalSeconds, maxPollIntervalSeconds }),
     clock: opts?.clock,
     label: cloudBackupRestoreFamily.label,
     request: { projectId: ref.projectId, clusterName: ref.clusterName },

@@ -39,12 +39,12 @@ export const getAllCloudBackupRestoreJobsOutput = outputForm(getAllCloudBackupRe
  */
 export async function waitForTenantRestoreJob(args: WaitForTenantRestoreJobArgs, opts?: LookupOptions): Promise<TenantRestoreJob> {
   const checked = parseInput(WaitForTenantRestoreJobArgs, args, "waitForTenantRestoreJob arguments");
-  const { timeoutSeconds = RESTORE_TIMEOUT_SECONDS.default, pollIntervalSeconds, ...ref } = checked;
+  const { timeoutSeconds = RESTORE_TIMEOUT_SECONDS.default, pollIntervalSeconds, maxPollIntervalSeconds, ...ref } = checked;
   const client = clientFor(opts);
   return waitForRestoreJob({
     fetchJob: () => client.getTenantRestore(ref),
     timeoutMs: timeoutSeconds * 1000,
-    policy: pollPolicyFor(pollIntervalSeconds),
+    policy: pollPolicyFor({ pollIntervalSeconds, maxPollIntervalSeconds }),
     clock: opts?.clock,
     label: "TenantRestore",
     request: { projectId: ref.projectId, clusterName: ref.clusterName },

@@ -119,7 +119,7 @@ function waitSettings(kind: RestoreKind, args: RestoreArgsBase, adopted: boolean
       if (!statusChanged) providerHooks.log(line);
     },
     timeoutMs: (args.timeoutSeconds ?? RESTORE_TIMEOUT_SECONDS.default) * 1000,
-    policy: pollPolicyFor(withPollFloor(args.pollIntervalSeconds)),
+    policy: pollPolicyFor({ pollIntervalSeconds: withPollFloor(args.pollIntervalSeconds), maxPollIntervalSeconds: args.maxPollIntervalSeconds }),
     forecast,
     onStatusChange: (job, previous, elapsedMs) => {
       progress.statusChanged(job, elapsedMs);

@@ -50,21 +50,27 @@ export interface ForecastPlan {
   tailShare: number;
 }
 
+/**
+ * The plan for an estimate. `capMs` (the user's `maxPollIntervalSeconds`) bounds every pause: the
+ * sparse polls then come at most that far apart (still ending on the window's start), so a job much
+ * shorter than its history is seen at most that late.
+ */
 export function forecastPlan(
   estimate: Pick<DurationEstimate, "expectedMs" | "spreadMs">,
   maxIntervalMs: number,
   options: Readonly<ForecastPollOptions> = defaultForecastPollOptions,
+  capMs = Infinity,
 ): ForecastPlan {
   const e = estimate.expectedMs;
   const share = Math.min(options.maxWindowShare, Math.max(options.minWindowShare, (options.windowSpreads * estimate.spreadMs) / e));
   const windowStartMs = e * (1 - share);
-  const denseMs = Math.max(options.minDenseMs, options.denseShare * windowStartMs);
+  const denseMs = Math.min(capMs, Math.max(options.minDenseMs, options.denseShare * windowStartMs));
   return {
     windowStartMs,
     windowEndMs: e * (1 + share),
     denseMs,
-    sparseMaxMs: Math.max(maxIntervalMs, options.sparseShare * e),
-    tailMaxMs: Math.max(options.tailMaxShare * maxIntervalMs, denseMs),
+    sparseMaxMs: Math.min(capMs, Math.max(maxIntervalMs, options.sparseShare * e)),
+    tailMaxMs: Math.min(capMs, Math.max(options.tailMaxShare * maxIntervalMs, denseMs)),
     tailShare: options.tailShare,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CLOUD_BACKUP_RESTORE_SHAPE, CloudBackupDeliveryType } from "./cloud-backup";
+import { refineWaitSettings } from "./restore-args";
 
 /**
  * The inputs of CloudBackupRestore: strict fields (CLOUD_BACKUP_RESTORE_SHAPE) plus the rules that
@@ -12,6 +13,7 @@ import { CLOUD_BACKUP_RESTORE_SHAPE, CloudBackupDeliveryType } from "./cloud-bac
  */
 export const CloudBackupRestoreArgs = z.strictObject(CLOUD_BACKUP_RESTORE_SHAPE).superRefine((a, ctx) => {
   const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message, input: (a as Record<string, unknown>)[path] });
+  refineWaitSettings(a, ctx);
   if (!CloudBackupDeliveryType.safeParse(a.deliveryType).success) return; // reported by the field itself
   const pitForms = [a.pointInTimeUTCSeconds !== undefined, a.oplogTs !== undefined || a.oplogInc !== undefined].filter(Boolean).length;
   if (a.deliveryType === "pointInTime") {

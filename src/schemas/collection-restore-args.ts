@@ -3,7 +3,7 @@ import {
   COLLECTION_NAMESPACE_RULE, DATABASE_NAME_RULE, INDEX_STRATEGIES, MAX_RESTORE_NAMESPACES, WRITE_STRATEGIES, isCollectionNamespace, isDatabaseName,
 } from "./collection-restore";
 import { ClusterName, ObjectId } from "./ids";
-import { RESTORE_WAIT_SHAPE } from "./restore-args";
+import { RESTORE_WAIT_SHAPE, refineWaitSettings } from "./restore-args";
 
 const seconds = z.number({ error: "must be a whole number of seconds" }).int({ error: "must be a whole number of seconds" });
 
@@ -48,6 +48,7 @@ export const CollectionRestoreArgs = z
     ...RESTORE_WAIT_SHAPE,
   })
   .superRefine((a, ctx) => {
+    refineWaitSettings(a, ctx);
     const scope = ["databases", "collections"];
     if (a.databases !== undefined && a.collections !== undefined) {
       ctx.addIssue(crossIssue("collections", "cannot be given together with databases: restore either whole databases or single collections (use two CollectionRestore resources for both)", scope));

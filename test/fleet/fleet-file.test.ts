@@ -48,6 +48,7 @@ const BAD: Array<{ name: string; text: string; line: number | undefined; field: 
   { name: "target is the source", text: GOOD.replace("targetDeploymentItemName: staging-m2", "targetDeploymentItemName: prod-m2"), line: 9, field: "environments[0].targetDeploymentItemName", reason: /source cluster itself/ },
   { name: "dedicated field on a tenant fleet", text: GOOD.replace("targetDeploymentItemName: staging-m2", "targetDeploymentItemName: staging-m2\n    targetClusterName: x"), line: 10, field: "environments[0].targetClusterName", reason: /does not apply to kind tenant/ },
   { name: "wait out of range", text: GOOD.replace("pollIntervalSeconds: 5", "pollIntervalSeconds: 9000"), line: 13, field: "environments[1].wait.pollIntervalSeconds", reason: /at most 600/ },
+  { name: "wait bound below the first pause", text: GOOD.replace("pollIntervalSeconds: 5", "pollIntervalSeconds: 5, maxPollIntervalSeconds: 2"), line: 13, field: "environments[1].wait.maxPollIntervalSeconds", reason: /at least pollIntervalSeconds \(5\)/ },
   { name: "bad stack name", text: GOOD.replace("stack: pr-1", 'stack: "pr 1/x"'), line: 10, field: "environments[1].stack", reason: /letters, digits/ },
   { name: "no environments", text: GOOD.slice(0, GOOD.indexOf("environments:")) + "environments: []\n", line: 7, field: "environments", reason: /at least one/ },
   { name: "YAML syntax", text: GOOD.replace("snapshot: latest", "snapshot: [latest"), line: 7, field: "(syntax)", reason: /./ },

@@ -34,6 +34,9 @@ describe("check: bad inputs are named and never reach Atlas", () => {
     ["timeoutSeconds a string", { timeoutSeconds: "1800" }, "timeoutSeconds", /number of seconds/],
     ["pollIntervalSeconds zero", { pollIntervalSeconds: 0 }, "pollIntervalSeconds", /at least 0.01/],
     ["pollIntervalSeconds over 10 min", { pollIntervalSeconds: 601 }, "pollIntervalSeconds", /at most 600/],
+    ["maxPollIntervalSeconds zero", { maxPollIntervalSeconds: 0 }, "maxPollIntervalSeconds", /at least 0.01/],
+    ["maxPollIntervalSeconds over 1 h", { maxPollIntervalSeconds: 3601 }, "maxPollIntervalSeconds", /at most 3600 \(1 hour\)/],
+    ["maxPollIntervalSeconds below pollIntervalSeconds", { pollIntervalSeconds: 10, maxPollIntervalSeconds: 5 }, "maxPollIntervalSeconds", /at least pollIntervalSeconds \(10\).*raise it or lower pollIntervalSeconds/],
     ["waitForCompletion a string", { waitForCompletion: "yes" }, "waitForCompletion", /true or false/],
     ["adoptionWindowSeconds negative", { adoptionWindowSeconds: -1 }, "adoptionWindowSeconds", /at least 0/],
     ["a misspelt input", { timeoutSecs: 10 }, "timeoutSecs", /not a known option/],
@@ -52,7 +55,7 @@ describe("check: bad inputs are named and never reach Atlas", () => {
   }
 
   it("accepts good inputs unchanged, __provider included", async () => {
-    const news = { ...good, timeoutSeconds: 1800, pollIntervalSeconds: 5, waitForCompletion: true, __provider: PROVIDER_TEXT };
+    const news = { ...good, timeoutSeconds: 1800, pollIntervalSeconds: 5, maxPollIntervalSeconds: 5, waitForCompletion: true, __provider: PROVIDER_TEXT };
     assert.deepEqual(await h.provider.check({}, news), { inputs: news });
   });
 
@@ -76,6 +79,7 @@ describe("diff", () => {
     ["unknown target during preview → replace", {}, { targetDeploymentItemName: UNKNOWN }, { changes: true, replaces: ["targetDeploymentItemName"] }],
     ["timeoutSeconds changed → update, no replace", {}, { timeoutSeconds: 100 }, { changes: true }],
     ["pollIntervalSeconds changed → update", { pollIntervalSeconds: 2 }, { pollIntervalSeconds: 3 }, { changes: true }],
+    ["maxPollIntervalSeconds set → update, no replace", {}, { maxPollIntervalSeconds: 30 }, { changes: true }],
     ["job still RUNNING (after a timeout) → update resumes waiting", { status: "RUNNING" }, {}, { changes: true }],
     ["job RUNNING but waitForCompletion false → no changes", { status: "RUNNING", waitForCompletion: false }, { waitForCompletion: false }, { changes: false }],
     ["job FAILED → update (reports the failure again)", { status: "FAILED" }, {}, { changes: true }],

@@ -126,6 +126,15 @@ describe("CloudBackupRestore provider against the simulator", () => {
     assert.equal(h.sim.requestLog.count(), logBefore);
   });
 
+  it("check: maxPollIntervalSeconds below pollIntervalSeconds is named, with no request", async () => {
+    const logBefore = h.sim.requestLog.count();
+    const result = await h.cb.check({}, compact(h.dedicated({ pollIntervalSeconds: 5, maxPollIntervalSeconds: 2 })));
+    assert.deepEqual((result.failures ?? []).map((f) => f.reason), [
+      "maxPollIntervalSeconds must be at least pollIntervalSeconds (5): it bounds the pauses that pollIntervalSeconds starts; raise it or lower pollIntervalSeconds",
+    ]);
+    assert.equal(h.sim.requestLog.count(), logBefore);
+  });
+
   const refusals: [string, Record<string, unknown>, RegExp][] = [
     ["a Flex source", { clusterName: "prod-flex" }, /CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API.*FlexRestore/],
     ["an unknown snapshot", { snapshotId: "0123456789abcdef01234567" }, /SNAPSHOT_NOT_FOUND.*getLatestCloudBackupSnapshot/],

@@ -85,6 +85,7 @@ describe("CollectionRestore provider against the simulator", () => {
     assert.match((await failures({ pointInTimeUtcSeconds: 1_700_000_000 }))[0]!, /^snapshotId name exactly one of/);
     assert.match((await failures({ oplogTs: 1_700_000_000, snapshotId: undefined }))[0]!, /^oplogInc is required: oplogTs and oplogInc go together/);
     assert.match((await failures({ indexStrategy: "SOME" }))[0]!, /^indexStrategy must be one of ALL, NONE, ALL_EXCEPT_TTL/);
+    assert.match((await failures({ maxPollIntervalSeconds: 0.01 }))[0]!, /^maxPollIntervalSeconds must be at least pollIntervalSeconds \(0\.05\)/);
     assert.deepEqual(await failures({ collections: UNKNOWN }), [], "a scope not known yet is not 'missing'");
     assert.deepEqual(await failures({ collections: [UNKNOWN, "sales.orders"] }), []);
     assert.deepEqual(await failures({ writeStrategy: UNKNOWN }), []);

@@ -43,7 +43,7 @@ describe("forecast poll policy", () => {
     assert.equal(forecastDelay(short, short.windowEndMs + 5000), 5000);
     assert.equal(forecastDelay(short, short.windowEndMs + 10 * MIN), 30_000);
     const overrun = pollTimes((t) => forecastDelay(short, t), 10 * MIN);
-    const before = pollTimes((_t, a) => pollDelay(pollPolicyFor(undefined, { firstIntervalMs: 2000, growthFactor: 1.5, forecast: false }), a, { elapsedMs: 0, timeoutMs: HOUR }), 10 * MIN);
+    const before = pollTimes((_t, a) => pollDelay(pollPolicyFor({}, { firstIntervalMs: 2000, growthFactor: 1.5, forecast: false }), a, { elapsedMs: 0, timeoutMs: HOUR }), 10 * MIN);
     assert.ok(overrun.length <= 1.2 * before.length, `a job 30× longer than forecast: ${overrun.length} polls vs ${before.length} without a forecast`);
   });
 
@@ -54,11 +54,23 @@ describe("forecast poll policy", () => {
   });
 
   it("lets an explicit pollIntervalSeconds, Retry-After and the deadline win over the forecast", () => {
-    assert.equal(pollDelay(pollPolicyFor(5), 0, { elapsedMs: 0, timeoutMs: 2 * HOUR, estimate }), 5000);
+    assert.equal(pollDelay(pollPolicyFor({ pollIntervalSeconds: 5 }), 0, { elapsedMs: 0, timeoutMs: 2 * HOUR, estimate }), 5000);
     const inWindow = { elapsedMs: HOUR, timeoutMs: 2 * HOUR, estimate };
     assert.equal(pollDelay(defaultPollPolicy, 9, inWindow), plan.denseMs);
     assert.equal(pollDelay(defaultPollPolicy, 9, { ...inWindow, retryAfterMs: 2 * MIN }), 2 * MIN);
     assert.equal(pollDelay(defaultPollPolicy, 0, { elapsedMs: 0, timeoutMs: 10 * MIN, estimate }), 10 * MIN);
     assert.equal(pollDelay(defaultPollPolicy, 0, { elapsedMs: 10 * MIN, timeoutMs: 10 * MIN, estimate }), undefined);
+  });
+
+  it("with maxPollIntervalSeconds, no pause is longer: a job 3× shorter than its history is seen within the cap", () => {
+    const capped = pollPolicyFor({ maxPollIntervalSeconds: 30 });
+    const times = pollTimes((t, a) => pollDelay(capped, a, { elapsedMs: t, timeoutMs: 4 * HOUR, estimate: { expectedMs: 3 * HOUR, spreadMs: 0.02 * 3 * HOUR } }), 3.2 * HOUR);
+    const gaps = times.map((t, i) => t - (i === 0 ? 0 : times[i - 1]!));
+    assert.ok(Math.max(...gaps) <= 30_000 + 1e-6, `longest pause ${Math.max(...gaps)} ms`);
+    const seenAt = times.find((t) => t >= HOUR)!;
+    assert.ok(seenAt - HOUR <= 30_000, `a 1 h job with a 3 h history is seen ${(seenAt - HOUR) / 1000} s late`);
+    const unbounded = pollTimes((t, a) => pollDelay(defaultPollPolicy, a, { elapsedMs: t, timeoutMs: 4 * HOUR, estimate: { expectedMs: 3 * HOUR, spreadMs: 0.02 * 3 * HOUR } }), 3.2 * HOUR);
+    assert.ok(unbounded.find((t) => t >= HOUR)! - HOUR > 10 * MIN, "without the cap the same job is seen late (the trade-off the cap undoes)");
+    assert.ok(times.length <= (3.2 * HOUR) / 30_000 + 2, `${times.length} polls in 3.2 h: about one per 30 s, as without a forecast`);
   });
 });

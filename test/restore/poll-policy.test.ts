@@ -10,9 +10,9 @@ describe("poll policy", () => {
   });
 
   it("uses pollIntervalSeconds as the first interval and never caps below it", () => {
-    assert.equal(pollDelay(pollPolicyFor(0.01), 0, moment), 10);
-    assert.equal(pollDelay(pollPolicyFor(60), 0, moment), 60_000);
-    assert.equal(pollDelay(pollPolicyFor(60), 5, moment), 60_000);
+    assert.equal(pollDelay(pollPolicyFor({ pollIntervalSeconds: 0.01 }), 0, moment), 10);
+    assert.equal(pollDelay(pollPolicyFor({ pollIntervalSeconds: 60 }), 0, moment), 60_000);
+    assert.equal(pollDelay(pollPolicyFor({ pollIntervalSeconds: 60 }), 5, moment), 60_000);
   });
 
   it("never sleeps past the deadline, and stops at it", () => {
@@ -26,8 +26,26 @@ describe("poll policy", () => {
     assert.equal(pollDelay(defaultPollPolicy, 0, { elapsedMs: 0, timeoutMs: 5000, retryAfterMs: 45_000 }), 5000);
   });
 
+  it("maxPollIntervalSeconds bounds every pause: below 30 s it caps the growth, above it the growth goes on to it", () => {
+    const capped = Array.from({ length: 8 }, (_, i) => Math.round(pollDelay(pollPolicyFor({ maxPollIntervalSeconds: 5 }), i, moment)!));
+    assert.deepEqual(capped, [1500, 2100, 2940, 4116, 5000, 5000, 5000, 5000]);
+    const wider = pollPolicyFor({ maxPollIntervalSeconds: 120 });
+    assert.equal(Math.round(pollDelay(wider, 10, moment)!), Math.round(1500 * 1.4 ** 10), "past 30 s the ×1.4 growth continues");
+    assert.equal(pollDelay(wider, 30, moment), 120_000);
+    assert.equal(pollDelay(pollPolicyFor({ maxPollIntervalSeconds: 1 }), 0, moment), 1000, "a cap below the first pause lowers it");
+    assert.equal(pollDelay(pollPolicyFor({ pollIntervalSeconds: 10, maxPollIntervalSeconds: 10 }), 7, moment), 10_000, "first = max: a fixed pause");
+  });
+
+  it("lets Retry-After exceed maxPollIntervalSeconds, and a first pause above it (a fleet's floor) win", () => {
+    assert.equal(pollDelay(pollPolicyFor({ maxPollIntervalSeconds: 5 }), 9, { ...moment, retryAfterMs: 45_000 }), 45_000);
+    const floored = pollPolicyFor({ pollIntervalSeconds: 24, maxPollIntervalSeconds: 10 });
+    assert.equal(pollDelay(floored, 0, moment), 24_000);
+    assert.equal(pollDelay(floored, 5, moment), 24_000);
+  });
+
   it("rejects nonsense", () => {
-    assert.throws(() => pollPolicyFor(0), RangeError);
-    assert.throws(() => pollPolicyFor(1, { growthFactor: 0.5 }), RangeError);
+    assert.throws(() => pollPolicyFor({ maxPollIntervalSeconds: 0 }), RangeError);
+    assert.throws(() => pollPolicyFor({ pollIntervalSeconds: 0 }), RangeError);
+    assert.throws(() => pollPolicyFor({ pollIntervalSeconds: 1 }, { growthFactor: 0.5 }), RangeError);
   });
 });

@@ -113,7 +113,7 @@ describe("waitForRestoreJob", () => {
     const clock = new ManualClock();
     const throttled = new AtlasApiError({ status: 429, method: "GET", path: "/j", retryAfterMs: 20_000 }, "429");
     const start = clock.now();
-    await waitForRestoreJob({ fetchJob: scripted(["RUNNING", throttled, "COMPLETED"]).fetchJob, timeoutMs: 60_000, clock, policy: pollPolicyFor(1) });
+    await waitForRestoreJob({ fetchJob: scripted(["RUNNING", throttled, "COMPLETED"]).fetchJob, timeoutMs: 60_000, clock, policy: pollPolicyFor({ pollIntervalSeconds: 1 }) });
     assert.equal(clock.now() - start, 1000 + 20_000);
   });
 
