@@ -1,10 +1,8 @@
-import { AtlasApiError } from "../atlas/errors";
 import { CloudBackupRestoreArgs } from "../schemas/cloud-backup-args";
 import type { CreateCloudBackupRestoreParams, GetCloudBackupRestoreParams } from "../schemas/cloud-backup";
 import type { CloudBackupRestoreJob } from "../schemas/restore-job";
+import { explainCloudBackupCreateError } from "./cloud-backup-create-error";
 import * as job from "./cloud-backup-job";
-import { describeRestore } from "./describe-restore";
-import { RestoreError } from "./errors";
 import type { RestoreFamily, RestoreJobRef, RestoreSource } from "./family-types";
 
 /** The methods of AtlasClient a dedicated-cluster restore needs. */
@@ -42,22 +40,6 @@ function failureAdvice(j: CloudBackupRestoreJob): string {
   }
 }
 
-/** Atlas refusals of the POST, with what to do (codes: see src/simulator/routes/cloud-backup-create.ts). */
-function explainCreateError(error: unknown, a: CloudBackupRestoreArgs): unknown {
-  if (!(error instanceof AtlasApiError)) return error;
-  const advice: Record<string, string> = {
-    CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API: `${a.clusterName} is a Flex cluster: restore it with FlexRestore (snapshot ids from getFlexSnapshots).`,
-    CANNOT_USE_TENANT_CLUSTER_IN_CLUSTER_BACKUP_API: `${a.clusterName} is an M0/M2/M5 cluster, which has no Cloud Backup restore jobs: use FlexRestore for Flex clusters.`,
-    SNAPSHOT_NOT_FOUND: `snapshot ${a.snapshotId ?? "?"} is not a snapshot of ${a.clusterName}: pick one with getLatestCloudBackupSnapshot or getCloudBackupSnapshots.`,
-    INVALID_POINT_IN_TIME: `the point in time is outside ${a.clusterName}'s continuous-backup window (or continuous backup is off): choose a moment inside the window Atlas shows for the cluster.`,
-    CLUSTER_NOT_FOUND: `check clusterName and targetClusterName: Atlas knows no such dedicated cluster in the project.`,
-    GROUP_NOT_FOUND: `check projectId and targetProjectId.`,
-  };
-  const hint = advice[error.errorCode ?? ""];
-  if (hint === undefined) return error;
-  return new RestoreError(`${describeRestore("CloudBackupRestore", a)}: Atlas refused to start it (${error.message}): ${hint} Nothing was started.`, undefined, { cause: error });
-}
-
 /** Dedicated (M10+) clusters: `…/clusters/{clusterName}/backup/restoreJobs` (v1.0 and v2). */
 export const cloudBackupRestoreFamily: RestoreFamily<CloudBackupRestoreClient, CloudBackupRestoreArgs, CloudBackupRestoreJob> = Object.freeze({
   kind: "cloudBackup",
@@ -70,7 +52,7 @@ export const cloudBackupRestoreFamily: RestoreFamily<CloudBackupRestoreClient, C
     return jobs;
   },
   cancel: (c: CloudBackupRestoreClient, r: RestoreJobRef) => c.cancelCloudBackupRestoreJob(ref(r)),
-  explainCreateError,
+  explainCreateError: explainCloudBackupCreateError,
   status: job.cloudBackupStatus,
   phase: job.cloudBackupPhase,
   failureAdvice,

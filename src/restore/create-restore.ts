@@ -5,6 +5,7 @@ import { findAdoptableJob, findJobOnTarget } from "./adopt";
 import { RestoreConflictError, RestoreError, RestoreOutcomeUnknownError, RestoreWaitInterruptedError } from "./errors";
 import type { PollPolicy } from "./poll-policy";
 import type { AnyRestoreJob, RestoreArgsBase, RestoreFamily } from "./family-types";
+import { isRestoreConflict } from "./restore-conflict";
 import { forecastRestore, type RestoreForecast } from "./restore-forecast";
 import { waitForRestoreJob } from "./wait-for-restore-job";
 
@@ -37,8 +38,9 @@ function outcomeUnknown(error: unknown): boolean {
 /**
  * Adopt-or-create: looks for a job `findAdoptableJob` accepts; if there is none, POSTs once. The POST
  * is never repeated: if its outcome is unknown the jobs are looked up again (twice, `recheckDelayMs`
- * apart) and a match is adopted, else RestoreOutcomeUnknownError. A 409 adopts a matching in-flight
- * job, else RestoreConflictError naming the running job. Any error passes through the family's
+ * apart) and a match is adopted, else RestoreOutcomeUnknownError. A conflict (isRestoreConflict: a
+ * 409, or a code saying a restore is in progress) adopts a matching in-flight job, else
+ * RestoreConflictError naming the running job. Any error passes through the family's
  * `explainCreateError` (e.g. the tenant sunset becomes TenantEndpointGoneError).
  */
 export async function adoptOrCreateRestore<C, R extends RestoreArgsBase, J extends AnyRestoreJob>(
@@ -70,7 +72,7 @@ async function adoptOrCreate<C, R extends RestoreArgsBase, J extends AnyRestoreJ
   try {
     return started(await family.create(client, request), false);
   } catch (error) {
-    if (error instanceof AtlasApiError && error.status === 409) {
+    if (isRestoreConflict(error)) {
       const after = await lookUp();
       if (after.match) return started(after.match, true);
       const running = findJobOnTarget(family, after.jobs, request);

@@ -140,7 +140,7 @@ describe("CloudBackupRestore provider against the simulator", () => {
     ["an unknown snapshot", { snapshotId: "0123456789abcdef01234567" }, /SNAPSHOT_NOT_FOUND.*getLatestCloudBackupSnapshot/],
     ["a point in time outside the window", { deliveryType: "pointInTime", snapshotId: undefined, pointInTimeUTCSeconds: Math.floor(Date.now() / 1000) - 30 * 24 * HOUR_S }, /INVALID_POINT_IN_TIME.*window/],
     ["an unknown target cluster", { targetClusterName: "nope-m10" }, /CLUSTER_NOT_FOUND.*targetClusterName/],
-    ["a restore already running on the target", { targetClusterName: "qa-m10" }, /409.*in progress.*Wait until that job finishes/],
+    ["a restore already running on the target", { targetClusterName: "qa-m10" }, /CLUSTER_RESTORE_IN_PROGRESS_CANNOT_UPDATE.*in progress.*Wait until that job finishes/],
   ];
   for (const [name, over, message] of refusals) {
     it(`Atlas refuses ${name}: the message names the cause and what to do; at most one POST, no job`, async () => {

@@ -21,12 +21,17 @@ describe("simulator dedicated-cluster restores: POST / DELETE restoreJobs, snaps
   const del = (url: string) => record("DELETE", url, t.client.request("DELETE", url));
   const automated = (over: Record<string, unknown> = {}) => ({ deliveryType: "automated", snapshotId: snap(), targetClusterName: "staging-m10", targetGroupId: t.sim.seed.defaultProjectId, ...over });
 
-  it("an automated job has no status: finishedAt appears after the lifecycle; a second one onto the target is 409", async () => {
+  it("an automated job has no status: finishedAt appears after the lifecycle; a second one onto the target is 400 CLUSTER_RESTORE_IN_PROGRESS_CANNOT_UPDATE", async () => {
     const created = await post(automated());
     assert.equal(created.status, 200);
     assert.equal(created.json.status, undefined);
     assert.equal(created.json.finishedAt, undefined);
-    assert.equal((await post(automated())).status, 409);
+    const second = await post(automated());
+    assert.deepEqual([second.status, second.json.errorCode, second.json.detail], [
+      400, "CLUSTER_RESTORE_IN_PROGRESS_CANNOT_UPDATE", "The update can not succeed because cluster restore is in progress. Please try again once the restore is finished.",
+    ]);
+    const cancel = await del(`${p().cloudBackupRestoreJobs}/${created.json.id}`);
+    assert.deepEqual([cancel.status, cancel.json.errorCode, cancel.json.detail], [400, "CANNOT_CANCEL_AUTOMATED_RESTORE", "Automated restore cannot be cancelled."]);
     t.clock.advance(10 * MIN);
     const done = await get(`${p().cloudBackupRestoreJobs}/${created.json.id}`);
     assert.equal(typeof done.json.finishedAt, "string");
@@ -46,7 +51,8 @@ describe("simulator dedicated-cluster restores: POST / DELETE restoreJobs, snaps
     const other = await post({ deliveryType: "download", snapshotId: snap() });
     t.clock.advance(5 * 60 * MIN);
     assert.equal((await get(`${p().cloudBackupRestoreJobs}/${other.json.id}`)).json.expired, true);
-    assert.equal((await del(`${p().cloudBackupRestoreJobs}/${other.json.id}`)).status, 400);
+    const ended = await del(`${p().cloudBackupRestoreJobs}/${other.json.id}`);
+    assert.deepEqual([ended.status, ended.json.errorCode], [400, "CANNOT_CANCEL_RESTORE_JOB"]);
   });
 
   it("point in time: by seconds or oplog inside the window; outside it 400 INVALID_POINT_IN_TIME", async () => {
@@ -59,12 +65,16 @@ describe("simulator dedicated-cluster restores: POST / DELETE restoreJobs, snaps
     assert.equal(outside.json.errorCode, "INVALID_POINT_IN_TIME");
   });
 
-  it("refuses with Atlas-style bodies: bad body, unknown snapshot, unknown target, Flex names", async () => {
+  it("refuses with Atlas-style bodies: bad body, unknown or missing snapshot, unknown target or project, Flex and M2 names", async () => {
     const flexName = `${p().base}/clusters/${t.sim.seed.defaultFlexSourceCluster}`;
+    const group = t.sim.seed.defaultProjectId;
     const cases: [Promise<SimResponse>, number, string][] = [
       [post({ deliveryType: "automated" }), 400, "VALIDATION_ERROR"],
       [post(automated({ snapshotId: "0123456789abcdef01234567" })), 404, "SNAPSHOT_NOT_FOUND"],
+      [post({ deliveryType: "download" }), 404, "SNAPSHOT_NOT_FOUND"],
       [post(automated({ targetClusterName: "nope-m10" })), 404, "CLUSTER_NOT_FOUND"],
+      [post(automated({ targetGroupId: "0123456789abcdef01234567" })), 404, "GROUP_NOT_FOUND"],
+      [post(automated({ targetClusterName: "staging-m2" })), 400, "CANNOT_USE_TENANT_CLUSTER_IN_CLUSTER_BACKUP_API"],
       [post(automated({ targetClusterName: "staging-flex" })), 400, "CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API"],
       [post(automated(), `${flexName}/backup/restoreJobs`), 400, "CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API"],
       [get(flexName), 400, "CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API"],
@@ -76,6 +86,13 @@ describe("simulator dedicated-cluster restores: POST / DELETE restoreJobs, snaps
       assert.equal(r.json.error, status);
     }
     assert.match((await get(flexName)).json.detail, /Flex cluster prod-flex cannot be used in the Cluster API/);
+    // Atlas's wording (its error-code table; the Atlas CLI's recorded answers for the last two).
+    const details = [
+      [automated({ snapshotId: "0123456789abcdef01234567" }), "No snapshot with ID 0123456789abcdef01234567 exists for cluster prod-m10."],
+      [automated({ targetClusterName: "nope-m10" }), `No cluster named nope-m10 exists in group ${group}.`],
+      [automated({ targetGroupId: "0123456789abcdef01234567" }), "No group with ID 0123456789abcdef01234567 exists."],
+    ] as const;
+    for (const [body, detail] of details) assert.equal((await post(body)).json.detail, detail);
   });
 
   it("lists snapshots newest first, gets one, and describes the dedicated cluster", async () => {

@@ -18,6 +18,15 @@ function checkParam(schema: z.ZodType, value: string, field: string): string {
 export const checkObjectIdParam = (value: string, field: string) => checkParam(ObjectId, value, field);
 export const checkClusterNameParam = (value: string, field: string) => checkParam(ClusterName, value, field);
 
+/*
+ * The not-found codes, statuses and detail wording below are Atlas's: its "Administration API Error
+ * Codes" table (stored as Personabo-Technologies/MongoDB-Atlas-Docs reference_api-errors.md) lists
+ * GROUP_NOT_FOUND "No group with ID %s exists.", CLUSTER_NOT_FOUND "No cluster named %s exists in group
+ * %s.", SNAPSHOT_NOT_FOUND "No snapshot with ID %s exists for cluster %s." and RESTORE_JOB_NOT_FOUND
+ * "No restore job with ID %s exists for cluster %s." (all 404); the Atlas CLI's e2e recordings
+ * (the .snaphost files under test/e2e in mongodb/mongodb-atlas-cli) show Atlas answering the first two
+ * word for word. The kind-mismatch variant of CLUSTER_NOT_FOUND is the simulator's wording.
+ */
 export function requireProject(state: SimulatorState, projectId: string): SimProject {
   const project = state.projects.get(projectId);
   if (project === undefined) throw notFound("GROUP_NOT_FOUND", `No group with ID ${projectId} exists.`);
