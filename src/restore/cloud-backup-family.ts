@@ -42,16 +42,26 @@ function failureAdvice(j: CloudBackupRestoreJob): string {
   }
 }
 
-/** Atlas refusals of the POST, with what to do (codes: see src/simulator/routes/cloud-backup-create.ts). */
+/**
+ * Atlas refusals, with what to do (codes: see src/simulator/routes/cloud-backup-create.ts). The
+ * source cluster's jobs are listed (GET) before any POST, so a cluster or project refused on the
+ * GET is the source, and one refused on the POST is the target (the source just answered).
+ */
 function explainCreateError(error: unknown, a: CloudBackupRestoreArgs): unknown {
   if (!(error instanceof AtlasApiError)) return error;
+  const onTarget = error.method === "POST";
+  const cluster = onTarget ? `targetClusterName ${a.targetClusterName ?? "?"}` : `clusterName ${a.clusterName}`;
+  const project = onTarget ? `targetProjectId ${a.targetProjectId ?? a.projectId}` : `projectId ${a.projectId}`;
+  const dedicatedTarget = "choose a dedicated (M10+) cluster as targetClusterName: a dedicated cluster's backup cannot be restored onto it.";
   const advice: Record<string, string> = {
-    CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API: `${a.clusterName} is a Flex cluster: restore it with FlexRestore (snapshot ids from getFlexSnapshots).`,
-    CANNOT_USE_TENANT_CLUSTER_IN_CLUSTER_BACKUP_API: `${a.clusterName} is an M0/M2/M5 cluster, which has no Cloud Backup restore jobs: use FlexRestore for Flex clusters.`,
+    CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API: `${cluster} is a Flex cluster, which this API (dedicated M10+ clusters) does not serve: ` +
+      (onTarget ? dedicatedTarget : "restore it with FlexRestore (snapshot ids from getFlexSnapshots)."),
+    CANNOT_USE_TENANT_CLUSTER_IN_CLUSTER_BACKUP_API: `${cluster} is an M0/M2/M5 cluster, which has no Cloud Backup restore jobs: ` +
+      (onTarget ? dedicatedTarget : "use FlexRestore for Flex clusters."),
     SNAPSHOT_NOT_FOUND: `snapshot ${a.snapshotId ?? "?"} is not a snapshot of ${a.clusterName}: pick one with getLatestCloudBackupSnapshot or getCloudBackupSnapshots.`,
     INVALID_POINT_IN_TIME: `the point in time is outside ${a.clusterName}'s continuous-backup window (or continuous backup is off): choose a moment inside the window Atlas shows for the cluster.`,
-    CLUSTER_NOT_FOUND: `check clusterName and targetClusterName: Atlas knows no such dedicated cluster in the project.`,
-    GROUP_NOT_FOUND: `check projectId and targetProjectId.`,
+    CLUSTER_NOT_FOUND: `check ${cluster}: Atlas knows no such dedicated cluster in ${onTarget ? "the target project" : "the project"}.`,
+    GROUP_NOT_FOUND: `check ${project}.`,
   };
   const hint = advice[error.errorCode ?? ""];
   if (hint === undefined) return error;
