@@ -65,7 +65,9 @@ function explainCreateError(error: unknown, a: CloudBackupRestoreArgs): unknown 
   };
   const hint = advice[error.errorCode ?? ""];
   if (hint === undefined) return error;
-  return new RestoreError(`${describeRestore("CloudBackupRestore", a)}: Atlas refused to start it (${error.message}): ${hint} Nothing was started.`, undefined, { cause: error });
+  // Atlas's own words, not the client's generic reading of the status (a 404 there names the source cluster of the path).
+  const atlas = `${error.method} ${error.path} → ${error.status} ${error.errorCode}${error.detail ? `: ${error.detail}` : ""}`;
+  return new RestoreError(`${describeRestore("CloudBackupRestore", a)}: Atlas refused to start it (${atlas}): ${hint} Nothing was started.`, undefined, { cause: error });
 }
 
 /** Dedicated (M10+) clusters: `…/clusters/{clusterName}/backup/restoreJobs` (v1.0 and v2). */
