@@ -10,16 +10,24 @@ import { RestoreError } from "./errors";
  * simulator's code and the table's candidates all get the same advice. A running restore on the
  * target (isRestoreConflict) never gets here: adoptOrCreateRestore turns it into RestoreConflictError.
  */
-function adviceFor(code: string, a: CloudBackupRestoreArgs): string | undefined {
+function adviceFor(error: AtlasApiError, a: CloudBackupRestoreArgs): string | undefined {
+  // The source cluster's jobs are listed (GET) before any POST: a cluster or project refused on the
+  // GET is the source, one refused on the POST is the target (the source just answered).
+  const onTarget = error.method === "POST";
+  const cluster = onTarget ? `targetClusterName ${a.targetClusterName ?? "?"}` : `clusterName ${a.clusterName}`;
+  const project = onTarget ? `targetProjectId ${a.targetProjectId ?? a.projectId}` : `projectId ${a.projectId}`;
+  const dedicatedTarget = "choose a dedicated (M10+) cluster as targetClusterName: a dedicated cluster's backup cannot be restored onto it.";
+  const code = error.errorCode ?? "";
   const pickSnapshot = "pick one with getLatestCloudBackupSnapshot or getCloudBackupSnapshots";
   const pointInTime =
     `the point in time is outside ${a.clusterName}'s continuous-backup window (or continuous backup is off): ` +
     "choose a moment inside the window Atlas shows for the cluster.";
   switch (code) {
     case "CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API":
-      return `${a.clusterName} is a Flex cluster: restore it with FlexRestore (snapshot ids from getFlexSnapshots).`;
+      return `${cluster} is a Flex cluster, which this API (dedicated M10+ clusters) does not serve: ` +
+        (onTarget ? dedicatedTarget : "restore it with FlexRestore (snapshot ids from getFlexSnapshots).");
     case "CANNOT_USE_TENANT_CLUSTER_IN_CLUSTER_BACKUP_API": // simulator's code; Atlas's is unconfirmed
-      return `${a.clusterName} is an M0/M2/M5 cluster, which has no Cloud Backup restore jobs: use FlexRestore for Flex clusters.`;
+      return `${cluster} is an M0/M2/M5 cluster, which has no Cloud Backup restore jobs: ` + (onTarget ? dedicatedTarget : "use FlexRestore for Flex clusters.");
     case "SNAPSHOT_NOT_FOUND":
       return `snapshot ${a.snapshotId ?? "(none given)"} is not a snapshot of ${a.clusterName}: ${pickSnapshot}.`;
     case "CANNOT_START_RESTORE_JOB_FOR_DELETED_SNAPSHOT":
@@ -35,9 +43,9 @@ function adviceFor(code: string, a: CloudBackupRestoreArgs): string | undefined 
     case "CLUSTER_PAUSED_CANNOT_RESTORE":
       return `the target cluster ${a.targetClusterName ?? "?"} is paused: resume it in Atlas (or choose another target), then run \`pulumi up\` again.`;
     case "CLUSTER_NOT_FOUND":
-      return "check clusterName and targetClusterName: Atlas knows no such dedicated cluster in the project.";
+      return `check ${cluster}: Atlas knows no such dedicated cluster in ${onTarget ? "the target project" : "the project"}.`;
     case "GROUP_NOT_FOUND":
-      return "check projectId and targetProjectId.";
+      return `check ${project}.`;
     default:
       return undefined;
   }
@@ -46,7 +54,9 @@ function adviceFor(code: string, a: CloudBackupRestoreArgs): string | undefined 
 /** Atlas refusals of the POST become a RestoreError that says the cause and what to do; others pass through. */
 export function explainCloudBackupCreateError(error: unknown, a: CloudBackupRestoreArgs): unknown {
   if (!(error instanceof AtlasApiError)) return error;
-  const hint = adviceFor(error.errorCode ?? "", a);
+  const hint = adviceFor(error, a);
   if (hint === undefined) return error;
-  return new RestoreError(`${describeRestore("CloudBackupRestore", a)}: Atlas refused to start it (${error.message}): ${hint} Nothing was started.`, undefined, { cause: error });
+  // Atlas's own words, not the client's generic reading of the status (a 404 there names the source cluster of the path).
+  const atlas = `${error.method} ${error.path} → ${error.status} ${error.errorCode}${error.detail ? `: ${error.detail}` : ""}`;
+  return new RestoreError(`${describeRestore("CloudBackupRestore", a)}: Atlas refused to start it (${atlas}): ${hint} Nothing was started.`, undefined, { cause: error });
 }

@@ -14,13 +14,23 @@ import { PulumiProject, REPO_ROOT, pulumiBinDir, type PulumiRun } from "../helpe
 // case's recorded run and prints the message the user sees. The CLI process gets no MONGODB_ATLAS_*
 // or MCLI_* variable, so keys come from stack config only. PULUMI_NODEJS_TRANSPILE_ONLY skips
 // type-checking the fixture (it is not what is tested here): about 3.5 s per preview instead of 7.
+//
+// The same lanes also run the CloudBackupRestore (dedicated M10+) cases: config `cloudBackupRestore`
+// (JSON) makes the fixture declare a CloudBackupRestore instead, built per case over a valid
+// automated restore of the lane's simulator (prod-m10 → staging-m10), so that each case breaks
+// exactly one rule of the args schema (src/schemas/cloud-backup-args.ts).
 
-interface Case {
+/** One `pulumi preview` of the fixture with changed config. */
+interface Run {
   name: string;
   /** Config to set (plaintext); keys without a namespace belong to the program. */
   set?: Record<string, string>;
   /** Config keys to remove. */
   remove?: string[];
+  /** CloudBackupRestore inputs (then the program declares one), built when the case runs. */
+  cloudBackup?: (sim: AtlasSimulator) => Record<string, unknown>;
+}
+interface Case extends Run {
   /** The error line must match both: what is named, and the rule broken. */
   names: RegExp;
   rule: RegExp;
@@ -104,6 +114,113 @@ const CASES: Case[] = [
   },
 ];
 
+const nowS = () => Math.floor(Date.now() / 1000);
+/** A valid automated CloudBackupRestore of the simulator's seed; `undefined` in `over` removes a field. */
+const automated = (over: Record<string, unknown> = {}) => (sim: AtlasSimulator) => ({
+  projectId: sim.seed.defaultProjectId,
+  clusterName: sim.seed.defaultDedicatedCluster,
+  deliveryType: "automated",
+  snapshotId: sim.seed.defaultDedicatedSnapshotId,
+  targetClusterName: sim.seed.defaultDedicatedTargetCluster,
+  pollIntervalSeconds: 0.1,
+  timeoutSeconds: 600,
+  ...over,
+});
+/** The same as a point-in-time restore two hours back (no snapshotId: Atlas picks it). */
+const pointInTime = (over: Record<string, unknown> = {}) =>
+  automated({ deliveryType: "pointInTime", snapshotId: undefined, pointInTimeUTCSeconds: nowS() - 7200, ...over });
+const download = (over: Record<string, unknown> = {}) => automated({ deliveryType: "download", targetClusterName: undefined, ...over });
+const SOURCE_OVERWRITE = /is the source cluster prod-m10 itself: this restore would DELETE the data of prod-m10 .*set allowOverwriteSource: true$/;
+const FUTURE = /is in the future \(\d{4}-.*\); a point-in-time restore needs a moment that has passed$/;
+
+/** Dedicated restores: every rule of CloudBackupRestoreArgs that `check` enforces, one broken per case. */
+const CLOUD_BACKUP_CASES: Case[] = [
+  {
+    name: "pointInTime with both forms (pointInTimeUTCSeconds and oplogTs/oplogInc)",
+    cloudBackup: pointInTime({ oplogTs: nowS() - 3600, oplogInc: 1 }),
+    names: prop("pointInTimeUTCSeconds"),
+    rule: /and oplogTs\/oplogInc are two forms of the point in time: give exactly one$/,
+  },
+  {
+    name: "pointInTime with neither form",
+    cloudBackup: pointInTime({ pointInTimeUTCSeconds: undefined }),
+    names: prop("pointInTimeUTCSeconds"),
+    rule: /is required for deliveryType "pointInTime" \(or give oplogTs and oplogInc instead\)$/,
+  },
+  {
+    name: "pointInTime with a snapshotId",
+    cloudBackup: (sim) => pointInTime({ snapshotId: sim.seed.defaultDedicatedSnapshotId })(sim),
+    names: prop("snapshotId"),
+    rule: /must not be set for deliveryType "pointInTime" \(Atlas picks the snapshot for the point in time\); remove it$/,
+  },
+  {
+    name: "automated without targetClusterName",
+    cloudBackup: automated({ targetClusterName: undefined }),
+    names: prop("targetClusterName"),
+    rule: /is required for deliveryType "automated": the cluster whose data the restore replaces$/,
+  },
+  { name: "pointInTimeUTCSeconds an hour in the future", cloudBackup: pointInTime({ pointInTimeUTCSeconds: nowS() + 3600 }), names: prop("pointInTimeUTCSeconds"), rule: FUTURE },
+  {
+    name: "oplogTs an hour in the future",
+    cloudBackup: pointInTime({ pointInTimeUTCSeconds: undefined, oplogTs: nowS() + 3600, oplogInc: 1 }),
+    names: prop("oplogTs"),
+    rule: FUTURE,
+  },
+  { name: "target = source without allowOverwriteSource", cloudBackup: automated({ targetClusterName: "prod-m10" }), names: prop("targetClusterName"), rule: SOURCE_OVERWRITE },
+  {
+    name: "target = source with targetProjectId spelled out (the source's project)",
+    cloudBackup: (sim) => automated({ targetClusterName: "prod-m10", targetProjectId: sim.seed.defaultProjectId })(sim),
+    names: prop("targetClusterName"),
+    rule: SOURCE_OVERWRITE,
+  },
+  { name: "projectId of the wrong shape", cloudBackup: automated({ projectId: "65a1f0c0e4b0" }), names: prop("projectId"), rule: new RegExp(HEX) },
+  { name: "snapshotId of the wrong shape", cloudBackup: automated({ snapshotId: "65A1F0C0E4B0A1B200000203" }), names: prop("snapshotId"), rule: new RegExp(HEX) },
+  { name: "targetProjectId of the wrong shape", cloudBackup: automated({ targetProjectId: "g".repeat(24) }), names: prop("targetProjectId"), rule: new RegExp(HEX) },
+  {
+    name: "oplogTs without oplogInc",
+    cloudBackup: pointInTime({ pointInTimeUTCSeconds: undefined, oplogTs: nowS() - 3600 }),
+    names: prop("oplogInc"),
+    rule: /is required with oplogTs$/,
+  },
+  {
+    name: "oplogInc without oplogTs",
+    cloudBackup: pointInTime({ pointInTimeUTCSeconds: undefined, oplogInc: 2 }),
+    names: prop("oplogTs"),
+    rule: /is required with oplogInc$/,
+  },
+  {
+    name: "unknown deliveryType (snapshot)",
+    cloudBackup: automated({ deliveryType: "snapshot" }),
+    names: prop("deliveryType"),
+    rule: /must be one of "automated", "pointInTime", "download"$/,
+  },
+  {
+    name: "download with a targetClusterName",
+    cloudBackup: download({ targetClusterName: "staging-m10" }),
+    names: prop("targetClusterName"),
+    rule: /must not be set for deliveryType "download" \(a download has no target cluster\)$/,
+  },
+  {
+    name: "automated with a pointInTimeUTCSeconds",
+    cloudBackup: automated({ pointInTimeUTCSeconds: nowS() - 7200 }),
+    names: prop("pointInTimeUTCSeconds"),
+    rule: /is only for deliveryType "pointInTime"; remove it \(deliveryType is "automated"\)$/,
+  },
+  {
+    name: "a misspelt allowOverwriteSource (allowOverwriteSorce)",
+    cloudBackup: automated({ allowOverwriteSorce: true }),
+    names: prop("allowOverwriteSorce"),
+    rule: /is not a known option \(check the spelling\)$/,
+  },
+];
+
+/** Dedicated restores that must preview cleanly: the baseline, and overwriting the source when allowed. */
+const CLOUD_BACKUP_VALID: Run[] = [
+  { name: "a valid automated restore (the baseline of the cases)", cloudBackup: automated() },
+  { name: "target = source with allowOverwriteSource: true", cloudBackup: automated({ targetClusterName: "prod-m10", allowOverwriteSource: true }) },
+];
+const RUNS: Run[] = [...CASES, ...CLOUD_BACKUP_CASES, ...CLOUD_BACKUP_VALID];
+
 const LANES = Number(process.env.BAD_INPUT_LANES ?? 2);
 const ENV_PREFIXES = /^(MONGODB_ATLAS_|MCLI_)/;
 
@@ -179,8 +296,9 @@ describe("bad TenantRestore programs fail at `pulumi preview`, naming the field,
     return { sim, project, stackFile, baseline: readFileSync(stackFile, "utf8") };
   }
 
-  async function runCase(lane: Lane, c: Case): Promise<Result> {
+  async function runCase(lane: Lane, c: Run): Promise<Result> {
     try {
+      if (c.cloudBackup) await lane.project.run(["config", "set-all", "--plaintext", `cloudBackupRestore=${JSON.stringify(c.cloudBackup(lane.sim))}`]);
       if (c.set) await lane.project.run(["config", "set-all", ...Object.entries(c.set).flatMap(([k, v]) => ["--plaintext", `${k}=${v}`])]);
       for (const key of c.remove ?? []) await lane.project.run(["config", "rm", key]);
       const before = lane.sim.requestLog.count();
@@ -206,13 +324,15 @@ describe("bad TenantRestore programs fail at `pulumi preview`, naming the field,
     await Promise.all(
       lanes.map(async (lane, i) => {
         lane.baselineRun = await lane.project.run(["preview"], { allowFailure: true });
-        for (let k = i; k < CASES.length; k += LANES) results.set(CASES[k].name, await runCase(lane, CASES[k]));
+        for (let k = i; k < RUNS.length; k += LANES) results.set(RUNS[k].name, await runCase(lane, RUNS[k]));
       }),
     );
     const previews = [...results.values()].map((r) => r.ms);
+    const cloudBackupMs = [...CLOUD_BACKUP_CASES, ...CLOUD_BACKUP_VALID].reduce((sum, c) => sum + results.get(c.name)!.ms, 0);
     console.log(
-      `      (${CASES.length} bad previews + ${LANES} baselines in ${LANES} lanes: ${Math.round((Date.now() - started) / 1000)} s; ` +
-        `one preview ${(Math.min(...previews) / 1000).toFixed(1)}–${(Math.max(...previews) / 1000).toFixed(1)} s)`,
+      `      (${RUNS.length} previews (${CASES.length + CLOUD_BACKUP_CASES.length} bad) + ${LANES} baselines in ${LANES} lanes: ${Math.round((Date.now() - started) / 1000)} s; ` +
+        `one preview ${(Math.min(...previews) / 1000).toFixed(1)}–${(Math.max(...previews) / 1000).toFixed(1)} s; ` +
+        `the ${CLOUD_BACKUP_CASES.length + CLOUD_BACKUP_VALID.length} CloudBackupRestore ones ${Math.round(cloudBackupMs / 1000 / LANES)} s per lane)`,
     );
   });
 
@@ -233,21 +353,39 @@ describe("bad TenantRestore programs fail at `pulumi preview`, naming the field,
     }
   });
 
-  for (const c of CASES) {
-    it(`${c.name}: preview fails naming it, no request`, () => {
-      const result = results.get(c.name);
-      assert.ok(result, "the case ran");
-      const { run, requests } = result;
-      const errors = diagnosticErrors(run.output);
-      console.log(`      ${c.name} → ${errors[0] ?? "(no error line)"}`);
-      assert.notEqual(run.code, 0, `preview must fail:\n${run.output}`);
-      assert.equal(errors.length, 1, `exactly one error message:\n${run.output}`);
-      assert.match(errors[0], c.names);
-      assert.match(errors[0], c.rule);
-      assert.doesNotMatch(run.output, /\n\s+at .+:\d+:\d+\)?\n/, "no stack trace");
-      assert.equal(requests, 0, "the simulator saw no request");
-    });
+  /** A bad case's recorded preview: failed, exactly one error line naming the field and the rule, no trace, no request. */
+  function assertRefused(c: Case): void {
+    const result = results.get(c.name);
+    assert.ok(result, "the case ran");
+    const { run, requests } = result;
+    const errors = diagnosticErrors(run.output);
+    console.log(`      ${c.name} → ${errors[0] ?? "(no error line)"}`);
+    assert.notEqual(run.code, 0, `preview must fail:\n${run.output}`);
+    assert.equal(errors.length, 1, `exactly one error message:\n${run.output}`);
+    assert.match(errors[0], c.names);
+    assert.match(errors[0], c.rule);
+    assert.doesNotMatch(run.output, /\n\s+at .+:\d+:\d+\)?\n/, "no stack trace");
+    assert.equal(requests, 0, "the simulator saw no request");
   }
+
+  for (const c of CASES) {
+    it(`${c.name}: preview fails naming it, no request`, () => assertRefused(c));
+  }
+
+  describe("CloudBackupRestore (dedicated M10+), same lanes", () => {
+    for (const c of CLOUD_BACKUP_VALID) {
+      it(`${c.name}: previews cleanly (one CloudBackupRestore to create), no request`, () => {
+        const { run, requests } = results.get(c.name)!;
+        assert.equal(run.code, 0, run.output);
+        assert.match(run.output, /\+\s+pulumi-nodejs:dynamic\/pulumi-atlas-restore:CloudBackupRestore bad-input create/);
+        assert.deepEqual(diagnosticErrors(run.output), []);
+        assert.equal(requests, 0, "the simulator saw no request");
+      });
+    }
+    for (const c of CLOUD_BACKUP_CASES) {
+      it(`${c.name}: preview fails naming the field and the rule, no request`, () => assertRefused(c));
+    }
+  });
 
   it("no lane's simulator saw a single request, and each stack's config is back to its baseline", () => {
     for (const lane of lanes) {

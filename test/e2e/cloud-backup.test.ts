@@ -7,12 +7,28 @@ import { killTree } from "../helpers/process-tree";
 // CloudBackupRestore (dedicated M10+ clusters) under the real Pulumi engine. Each `pulumi up` runs
 // several resources of one program (test/fixtures/cloud-backup: config `restores` is JSON) to keep
 // the number of engine runs low: the happy paths in one run, the three failure flags in another,
-// then SIGKILL at three moments, then a preview refusal. One simulator for the suite, with extra
-// dedicated target clusters so the cases never share a target.
+// then SIGKILL at three moments, then Atlas's refusals, then a preview refusal. One simulator for
+// the suite, with extra dedicated target clusters so the cases never share a target (and, for the
+// refusals, one source cluster per case, so each resource's POSTs can be counted by path).
 
 const TYPE = "pulumi-nodejs:dynamic/pulumi-atlas-restore:CloudBackupRestore";
 const FAST_ENV = { PULUMI_NODEJS_TRANSPILE_ONLY: "true" };
 const TARGETS = ["t-auto", "t-pit", "t-oplog", "t-fail", "t-cancel", "t-kill-1", "t-kill-2", "t-kill-3"];
+const REFUSAL_SOURCES = ["r-snapshot", "r-window", "r-target", "r-busy", "r-flex", "r-tenant"];
+
+/** The `error:` lines of the Diagnostics section, by resource name (`  <type> (<name>):` headers). */
+function errorsByResource(output: string): Map<string, string[]> {
+  const start = output.indexOf("\nDiagnostics:");
+  const end = output.indexOf("\nResources:", start);
+  const byName = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const line of start < 0 ? [] : output.slice(start, end < 0 ? undefined : end).split("\n")) {
+    const header = /^ {2}\S+ \((.+)\):$/.exec(line);
+    if (header) byName.set(header[1]!, (current = []));
+    else if (current && line.trim().startsWith("error:")) current.push(line.trim());
+  }
+  return byName;
+}
 
 describe("CloudBackupRestore under the real Pulumi engine", function () {
   this.timeout(10 * 60_000);
@@ -38,7 +54,7 @@ describe("CloudBackupRestore under the real Pulumi engine", function () {
     pulumiBinDir();
     sim = await startAtlasSimulator({
       lifecycle: { pendingMs: 200, queuedMs: 200, runningMs: 800 },
-      seed: { projects: [{ name: "seed-project", dedicatedClusters: TARGETS.map((name) => ({ name })) }] },
+      seed: { projects: [{ name: "seed-project", dedicatedClusters: [...TARGETS.map((name) => ({ name })), ...REFUSAL_SOURCES.map((name) => ({ name, snapshots: 1 }))] }] },
     });
     project = PulumiProject.create(path.join(REPO_ROOT, "test", "fixtures", "cloud-backup"), { stack: "e2e" });
     await project.init();
@@ -201,6 +217,83 @@ describe("CloudBackupRestore under the real Pulumi engine", function () {
       await example.run(["destroy", "--yes", "--skip-preview"], { env: FAST_ENV });
     } finally {
       example.remove();
+    }
+  });
+
+  it("Atlas's refusals in one `up --continue-on-error`: each names the cause and what to do after at most one POST, no job; nothing is recorded, so the next up asks once more", async () => {
+    // What the code promises (src/restore/create-restore.ts): a 4xx answer to the POST is definite,
+    // Atlas started nothing, so the POST is never re-sent within a run (no retry, no second try after
+    // a look-up); a 409 is followed by one look-up (GET) for a job to adopt, never by a POST. create
+    // fails without partial state, so the stack records no resource, and the next `pulumi up` asks
+    // Atlas again: exactly one POST per resource again (the user may have fixed the cause meanwhile).
+    // A Flex source is refused already by the adoption look-up (GET of its restore jobs): no POST.
+    const snapshotOf = (source: string) => sim.seed.projects[0]!.dedicatedClusters.find((c) => c.name === source)?.snapshots[0]?.id;
+    const over = (source: string, extra: Record<string, unknown>) => automated("staging-m10", { clusterName: source, snapshotId: snapshotOf(source), ...extra });
+    const cases: Record<string, { args: Record<string, unknown>; source: string; posts: number; says: RegExp[] }> = {
+      "unknown-snapshot": {
+        args: over("r-snapshot", { snapshotId: "0123456789abcdef01234567" }),
+        source: "r-snapshot",
+        posts: 1,
+        says: [/\(snapshot 0123456789abcdef01234567 of r-snapshot .*Atlas refused to start it \(POST .*→ 404/, /snapshot 0123456789abcdef01234567 is not a snapshot of r-snapshot: pick one with getLatestCloudBackupSnapshot or getCloudBackupSnapshots\. Nothing was started\.$/],
+      },
+      "outside-window": {
+        args: over("r-window", { deliveryType: "pointInTime", snapshotId: undefined, pointInTimeUTCSeconds: nowS() - 30 * 86_400 }),
+        source: "r-window",
+        posts: 1,
+        says: [/Atlas refused to start it \(POST .*→ 400/, /the point in time is outside r-window's continuous-backup window \(or continuous backup is off\): choose a moment inside the window Atlas shows for the cluster\. Nothing was started\.$/],
+      },
+      "unknown-target": {
+        args: over("r-target", { targetClusterName: "nope-m10" }),
+        source: "r-target",
+        posts: 1,
+        says: [/Atlas refused to start it \(POST .*→ 404/, /check targetClusterName nope-m10: Atlas knows no such dedicated cluster in the target project\. Nothing was started\.$/],
+      },
+      "busy-target": {
+        args: over("r-busy", { targetClusterName: "qa-m10" }),
+        source: "r-busy",
+        posts: 1,
+        says: [/→ qa-m10\): Atlas refused to start it \(POST .*→ 409/, /another restore is in progress\. Wait until that job finishes, then run `pulumi up` again\.$/],
+      },
+      "flex-target": {
+        args: over("r-flex", { targetClusterName: "staging-flex" }),
+        source: "r-flex",
+        posts: 1,
+        says: [/Atlas refused to start it \(POST .*→ 400/, /targetClusterName staging-flex is a Flex cluster, which this API \(dedicated M10\+ clusters\) does not serve: choose a dedicated \(M10\+\) cluster as targetClusterName/],
+      },
+      "tenant-target": {
+        args: over("r-tenant", { targetClusterName: "staging-m2" }),
+        source: "r-tenant",
+        posts: 1,
+        says: [/Atlas refused to start it \(POST .*→ 400/, /targetClusterName staging-m2 is an M0\/M2\/M5 cluster, which has no Cloud Backup restore jobs: choose a dedicated \(M10\+\) cluster as targetClusterName/],
+      },
+      "flex-source": {
+        args: over("prod-flex", { snapshotId: sim.seed.defaultDedicatedSnapshotId }),
+        source: "prod-flex",
+        posts: 0,
+        says: [/Atlas refused to start it \(GET .*→ 400/, /clusterName prod-flex is a Flex cluster, which this API \(dedicated M10\+ clusters\) does not serve: restore it with FlexRestore/],
+      },
+    };
+    // Authenticated POSTs only: the request log also holds the digest challenges (401, not processed).
+    const postsFrom = (source: string) =>
+      sim.requestLog.entries({ method: "POST", path: new RegExp(`/clusters/${source}/backup/restoreJobs$`) }).filter((e) => e.authenticated).length;
+    const jobsBefore = sim.state.cloudBackupJobs.size;
+    await project.setConfig("restores", JSON.stringify(Object.fromEntries(Object.entries(cases).map(([name, c]) => [name, c.args]))));
+    for (const round of [1, 2]) {
+      const run = await project.run(["up", "--yes", "--skip-preview", "--continue-on-error"], { env: FAST_ENV, allowFailure: true });
+      logSummary(`up --continue-on-error (7 refusals, round ${round})`, run);
+      assert.notEqual(run.code, 0);
+      const errors = errorsByResource(run.output);
+      for (const [name, c] of Object.entries(cases)) {
+        const said = errors.get(name) ?? [];
+        if (round === 1) console.log(`      ${name} → ${said.join(" | ")}`);
+        assert.equal(said.length, 1, `${name}: one error message:\n${run.output}`);
+        for (const re of c.says) assert.match(said[0]!, re, name);
+        assert.doesNotMatch(said[0]!, new RegExp(`cluster ${c.source} in project \\S+ \\(or one of them\\) does not exist`), `${name}: the source is not said to be missing`);
+        assert.equal(postsFrom(c.source), c.posts * round, `${name}: ${c.posts} POST in round ${round}, never a second within a run`);
+      }
+      assert.doesNotMatch(run.output, /\n\s+at .+:\d+:\d+\)?\n/, "no stack trace");
+      assert.equal(sim.state.cloudBackupJobs.size, jobsBefore, "Atlas started no job");
+      assert.deepEqual(resourcesOfType(await project.stackExport(), TYPE), [], "nothing recorded in the stack");
     }
   });
 

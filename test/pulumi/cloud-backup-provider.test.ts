@@ -141,6 +141,9 @@ describe("CloudBackupRestore provider against the simulator", () => {
     ["a point in time outside the window", { deliveryType: "pointInTime", snapshotId: undefined, pointInTimeUTCSeconds: Math.floor(Date.now() / 1000) - 30 * 24 * HOUR_S }, /INVALID_POINT_IN_TIME.*window/],
     ["an unknown target cluster", { targetClusterName: "nope-m10" }, /CLUSTER_NOT_FOUND.*targetClusterName/],
     ["a restore already running on the target", { targetClusterName: "qa-m10" }, /CLUSTER_RESTORE_IN_PROGRESS_CANNOT_UPDATE.*in progress.*Wait until that job finishes/],
+    // Refused on the POST, after the source's jobs were listed: the message names the target, not the source.
+    ["a Flex target", { targetClusterName: "staging-flex" }, /targetClusterName staging-flex is a Flex cluster.*choose a dedicated \(M10\+\) cluster as targetClusterName/],
+    ["an M2 target", { targetClusterName: "staging-m2" }, /targetClusterName staging-m2 is an M0\/M2\/M5 cluster.*choose a dedicated \(M10\+\) cluster as targetClusterName/],
   ];
   for (const [name, over, message] of refusals) {
     it(`Atlas refuses ${name}: the message names the cause and what to do; at most one POST, no job`, async () => {

@@ -7,9 +7,10 @@ import type { CloudBackupRestoreArgs } from "../../src/schemas";
 const args: CloudBackupRestoreArgs = {
   projectId: "aaaaaaaaaaaaaaaaaaaaaaaa", clusterName: "prod", deliveryType: "automated", snapshotId: "cccccccccccccccccccccccc", targetClusterName: "staging",
 };
-const refusal = (status: number, errorCode: string) =>
-  new AtlasApiError({ status, errorCode, method: "POST", path: "/api/atlas/v2/groups/g/clusters/prod/backup/restoreJobs" }, `POST → ${status} ${errorCode}`);
-const explain = (status: number, code: string) => explainCloudBackupCreateError(refusal(status, code), args);
+const PATH = "/api/atlas/v2/groups/g/clusters/prod/backup/restoreJobs";
+const refusal = (status: number, errorCode: string, method = "POST") =>
+  new AtlasApiError({ status, errorCode, method, path: PATH }, `${method} → ${status} ${errorCode}`);
+const explain = (status: number, code: string, method = "POST") => explainCloudBackupCreateError(refusal(status, code, method), args);
 
 describe("explainCloudBackupCreateError: Atlas's refusal codes get the cause and what to do", () => {
   const cases: [number, string, RegExp][] = [
@@ -22,20 +23,27 @@ describe("explainCloudBackupCreateError: Atlas's refusal codes get the cause and
     [404, "UNABLE_T0_FIND_SNAPSHOT_PRIOR_TO_PIT_RESTORE_OPTIME", /outside prod's continuous-backup window/],
     [409, "NO_CHECKPOINT_FOR_PIT_RESTORE", /outside prod's continuous-backup window/],
     [400, "CLUSTER_PAUSED_CANNOT_RESTORE", /target cluster staging is paused: resume it/],
-    [400, "CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API", /prod is a Flex cluster: restore it with FlexRestore/],
-    [400, "CANNOT_USE_TENANT_CLUSTER_IN_CLUSTER_BACKUP_API", /M0\/M2\/M5 cluster/],
-    [404, "CLUSTER_NOT_FOUND", /check clusterName and targetClusterName/],
-    [404, "GROUP_NOT_FOUND", /check projectId and targetProjectId/],
+    // On the POST (the source was just listed), a cluster or project refusal is about the target.
+    [400, "CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API", /targetClusterName staging is a Flex cluster.*choose a dedicated \(M10\+\) cluster as targetClusterName/],
+    [400, "CANNOT_USE_TENANT_CLUSTER_IN_CLUSTER_BACKUP_API", /targetClusterName staging is an M0\/M2\/M5 cluster/],
+    [404, "CLUSTER_NOT_FOUND", /check targetClusterName staging: Atlas knows no such dedicated cluster in the target project/],
+    [404, "GROUP_NOT_FOUND", /check targetProjectId aaaaaaaaaaaaaaaaaaaaaaaa/],
   ];
   for (const [status, code, advice] of cases) {
     it(`${status} ${code}`, () => {
       const err = explain(status, code);
       assert.ok(err instanceof RestoreError);
-      assert.match(err.message, new RegExp(`Atlas refused to start it \\(POST → ${status} ${code}\\)`));
+      assert.ok(err.message.includes(`Atlas refused to start it (POST ${PATH} → ${status} ${code})`), err.message);
       assert.match(err.message, advice);
       assert.match(err.message, /Nothing was started\.$/);
     });
   }
+
+  it("on the look-up before the POST (GET), a cluster or project refusal is about the source", () => {
+    assert.match((explain(400, "CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API", "GET") as Error).message, /clusterName prod is a Flex cluster.*restore it with FlexRestore/);
+    assert.match((explain(404, "CLUSTER_NOT_FOUND", "GET") as Error).message, /check clusterName prod: Atlas knows no such dedicated cluster in the project/);
+    assert.match((explain(404, "GROUP_NOT_FOUND", "GET") as Error).message, /check projectId aaaaaaaaaaaaaaaaaaaaaaaa\./);
+  });
 
   it("passes other errors through unchanged", () => {
     const other = refusal(400, "SOMETHING_ELSE");
