@@ -223,7 +223,7 @@ describe("CloudBackupRestore under the real Pulumi engine", function () {
   it("Atlas's refusals in one `up --continue-on-error`: each names the cause and what to do after at most one POST, no job; nothing is recorded, so the next up asks once more", async () => {
     // What the code promises (src/restore/create-restore.ts): a 4xx answer to the POST is definite,
     // Atlas started nothing, so the POST is never re-sent within a run (no retry, no second try after
-    // a look-up); a 409 is followed by one look-up (GET) for a job to adopt, never by a POST. create
+    // a look-up); a conflict (Atlas's 400 CLUSTER_RESTORE_IN_PROGRESS_CANNOT_UPDATE, or a 409) is followed by one look-up (GET) for a job to adopt, never by a POST. create
     // fails without partial state, so the stack records no resource, and the next `pulumi up` asks
     // Atlas again: exactly one POST per resource again (the user may have fixed the cause meanwhile).
     // A Flex source is refused already by the adoption look-up (GET of its restore jobs): no POST.
@@ -252,7 +252,7 @@ describe("CloudBackupRestore under the real Pulumi engine", function () {
         args: over("r-busy", { targetClusterName: "qa-m10" }),
         source: "r-busy",
         posts: 1,
-        says: [/→ qa-m10\): Atlas refused to start it \(POST .*→ 409/, /another restore is in progress\. Wait until that job finishes, then run `pulumi up` again\.$/],
+        says: [/→ qa-m10\): Atlas refused to start it \(POST .*→ (409|400 CLUSTER_RESTORE_IN_PROGRESS_CANNOT_UPDATE)/, /another restore is in progress\. Wait until that job finishes, then run `pulumi up` again\.$/],
       },
       "flex-target": {
         args: over("r-flex", { targetClusterName: "staging-flex" }),
