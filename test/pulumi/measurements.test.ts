@@ -97,28 +97,13 @@ describe("cost of one create-and-wait (shared ManualClock: simulator time = wait
     assert.match(h.logs[0]!, /usually done in ~10 min/);
   });
 
-  it("CloudBackupRestore (dedicated) forecasts from createdAt → finishedAt of the cluster's earlier jobs", async () => {
+  /**
+   * A 1 h restore of dedicated cluster hist-m10 onto hist-target, whose 8 earlier restores took
+   * `historyMs` (triangular on [min, max]), created with `extra` inputs on a shared ManualClock.
+   */
+  async function dedicatedRestoreWithHistory(historyMs: { minMs: number; maxMs: number }, extra: Record<string, unknown>) {
     const clock = new ManualClock();
-    const history = { count: 8, seed: 4, durations: { kind: "triangular", minMs: 48 * 60_000, maxMs: 72 * 60_000 } } as const;
-    h = await startHarness({
-      now: () => clock.now(), clock, lifecycle: { pendingMs: 0, queuedMs: 0, runningMs: 3_600_000 },
-      seed: { projects: [{ name: "seed-project", dedicatedClusters: [{ name: "hist-m10", snapshots: 1, restoreHistory: history }, { name: "hist-target" }] }] },
-    });
-    const cb = restoreProvider("cloudBackup");
-    await cb.configure!(configureRequest({ "mongodbatlas:publicKey": h.sim.publicKey, "mongodbatlas:privateKey": h.sim.privateKey, "mongodbatlas:baseUrl": h.sim.url }));
-    const source = h.sim.seed.projects.flatMap((p) => p.dedicatedClusters).find((c) => c.name === "hist-m10")!;
-    const { outs } = await cb.create!({
-      projectId: h.sim.seed.defaultProjectId, clusterName: "hist-m10", deliveryType: "automated", snapshotId: source.snapshots[0]!.id,
-      targetClusterName: "hist-target", timeoutSeconds: 7200, __provider: "<serialized provider>",
-    });
-    assert.equal(outs.status, "COMPLETED");
-    const polls = h.sim.requestLog.entries().filter((e) => e.authenticated && e.route === "getCloudBackupRestoreJob");
-    assert.ok(polls.length <= 10, `${polls.length} polls for a 1 h dedicated restore`);
-    assert.match(h.logs[0]!, /usually done in ~(5\d|6\d|70) min$/);
-  });
-  it("maxPollIntervalSeconds bounds every pause of a forecast wait: a job 3× shorter than its history is seen within the bound", async () => {
-    const clock = new ManualClock();
-    const history = { count: 8, seed: 4, durations: { kind: "triangular", minMs: 2.7 * 3_600_000, maxMs: 3.3 * 3_600_000 } } as const;
+    const history = { count: 8, seed: 4, durations: { kind: "triangular", ...historyMs } } as const;
     h = await startHarness({
       now: () => clock.now(), clock, lifecycle: { pendingMs: 0, queuedMs: 0, runningMs: 3_600_000 },
       seed: { projects: [{ name: "seed-project", dedicatedClusters: [{ name: "hist-m10", snapshots: 1, restoreHistory: history }, { name: "hist-target" }] }] },
@@ -129,13 +114,24 @@ describe("cost of one create-and-wait (shared ManualClock: simulator time = wait
     const started = clock.now();
     const { outs } = await cb.create!({
       projectId: h.sim.seed.defaultProjectId, clusterName: "hist-m10", deliveryType: "automated", snapshotId: source.snapshots[0]!.id,
-      targetClusterName: "hist-target", timeoutSeconds: 14_400, maxPollIntervalSeconds: 30, __provider: "<serialized provider>",
+      targetClusterName: "hist-target", ...extra, __provider: "<serialized provider>",
     });
+    const polls = h.sim.requestLog.entries().filter((e) => e.authenticated && e.route === "getCloudBackupRestoreJob");
+    return { outs, polls: polls.length, lagMs: clock.now() - (started + 3_600_000) };
+  }
+
+  it("CloudBackupRestore (dedicated) forecasts from createdAt → finishedAt of the cluster's earlier jobs", async () => {
+    const { outs, polls } = await dedicatedRestoreWithHistory({ minMs: 48 * 60_000, maxMs: 72 * 60_000 }, { timeoutSeconds: 7200 });
+    assert.equal(outs.status, "COMPLETED");
+    assert.ok(polls <= 10, `${polls} polls for a 1 h dedicated restore`);
+    assert.match(h.logs[0]!, /usually done in ~(5\d|6\d|70) min$/);
+  });
+
+  it("maxPollIntervalSeconds bounds every pause of a forecast wait: a job 3× shorter than its history is seen within the bound", async () => {
+    const { outs, polls, lagMs } = await dedicatedRestoreWithHistory({ minMs: 2.7 * 3_600_000, maxMs: 3.3 * 3_600_000 }, { timeoutSeconds: 14_400, maxPollIntervalSeconds: 30 });
     assert.equal(outs.status, "COMPLETED");
     assert.match(h.logs[0]!, /usually done in ~(2 h 5\d min|3 h( \d+ min)?)$/, `the forecast is still made (and shown): ${h.logs[0]}`);
-    const polls = h.sim.requestLog.entries().filter((e) => e.authenticated && e.route === "getCloudBackupRestoreJob");
-    const lagMs = clock.now() - (started + 3_600_000);
     assert.ok(lagMs >= 0 && lagMs <= 30_000, `a 1 h restore with a 3 h history seen ${lagMs / 1000} s after it finished`);
-    assert.ok(polls.length <= 3_600_000 / 30_000 + 2, `${polls.length} polls: about one per 30 s`);
+    assert.ok(polls <= 3_600_000 / 30_000 + 2, `${polls} polls: about one per 30 s`);
   });
 });
