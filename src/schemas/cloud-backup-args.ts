@@ -25,7 +25,10 @@ export const CloudBackupRestoreArgs = z.strictObject(CLOUD_BACKUP_RESTORE_SHAPE)
     const nowSeconds = Math.floor(Date.now() / 1000);
     for (const field of ["pointInTimeUTCSeconds", "oplogTs"] as const) {
       const at = a[field];
-      if (at !== undefined && at > nowSeconds) problem(field, `is in the future (${new Date(at * 1000).toISOString()}); a point-in-time restore needs a moment that has passed`);
+      if (at === undefined || at <= nowSeconds) continue;
+      // Milliseconds instead of seconds is the usual slip (Date.now()): say so rather than print year 50000.
+      if (at > 1e11 && Math.floor(at / 1000) <= nowSeconds) problem(field, `looks like milliseconds (${at}); it takes seconds since 1970-01-01 UTC: ${Math.floor(at / 1000)} is ${new Date(Math.floor(at / 1000) * 1000).toISOString()}`);
+      else problem(field, `is in the future (${at > 8.64e12 ? "beyond year 275760" : new Date(at * 1000).toISOString()}); a point-in-time restore needs a moment that has passed`);
     }
   } else {
     if (a.snapshotId === undefined) problem("snapshotId", `is required for deliveryType "${a.deliveryType}"`);

@@ -85,6 +85,8 @@ describe("Cloud Backup restore family (jobs without a status)", () => {
     ["snapshotId with pointInTime", { deliveryType: "pointInTime", pointInTimeUTCSeconds: 1_700_000_000 }, /snapshotId must not be set for deliveryType "pointInTime"/],
     ["automated without a target", { targetClusterName: undefined }, /targetClusterName is required for deliveryType "automated"/],
     ["a point in time in the future", { deliveryType: "pointInTime", snapshotId: undefined, pointInTimeUTCSeconds: future }, /pointInTimeUTCSeconds is in the future/],
+    ["a point in time in milliseconds", { deliveryType: "pointInTime", snapshotId: undefined, pointInTimeUTCSeconds: 1_700_000_000_123 }, /pointInTimeUTCSeconds looks like milliseconds \(1700000000123\); it takes seconds since 1970-01-01 UTC: 1700000000 is 2023-11-14T22:13:20\.000Z/],
+    ["oplogTs in milliseconds", { deliveryType: "pointInTime", snapshotId: undefined, oplogTs: 1_700_000_000_000, oplogInc: 1 }, /oplogTs looks like milliseconds/],
     ["target = source without allowOverwriteSource", { targetClusterName: "prod" }, /targetClusterName is the source cluster prod itself: this restore would DELETE the data of prod/],
     ["a projectId of the wrong shape", { projectId: "abc" }, /projectId must be 24 lowercase hexadecimal digits/],
     ["a snapshotId of the wrong shape", { snapshotId: "XYZ" }, /snapshotId must be 24 lowercase hexadecimal digits/],
