@@ -1,5 +1,5 @@
 import type { PulumiFn } from "@pulumi/pulumi/automation";
-import type { FleetEnvironment, FleetFile } from "./fleet-file";
+import type { FleetEnvironment, FleetFile, FleetWait } from "./fleet-file";
 import { fleetKind } from "./fleet-kinds";
 
 /** The logical name of the one restore resource in every environment's stack. */
@@ -13,10 +13,8 @@ export interface EnvironmentPlan {
   /** The snapshot, or (dedicated) the moment to restore. */
   snapshotId?: string;
   pointInTimeUTCSeconds?: number;
-  timeoutSeconds?: number;
-  pollIntervalSeconds?: number;
-  maxPollIntervalSeconds?: number;
-  adoptionWindowSeconds?: number;
+  /** The fleet's wait settings with the environment's own over them (only the keys given). */
+  wait: FleetWait;
 }
 
 export function targetOf(fleet: FleetFile, env: FleetEnvironment): string {
@@ -37,10 +35,7 @@ export function environmentProgram(fleet: FleetFile, plan: EnvironmentPlan): Pul
       ...(plan.pointInTimeUTCSeconds !== undefined ? { pointInTimeUTCSeconds: plan.pointInTimeUTCSeconds } : {}),
       targetProjectId: plan.targetProjectId,
       target: plan.target,
-      ...(plan.timeoutSeconds !== undefined ? { timeoutSeconds: plan.timeoutSeconds } : {}),
-      ...(plan.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: plan.pollIntervalSeconds } : {}),
-      ...(plan.maxPollIntervalSeconds !== undefined ? { maxPollIntervalSeconds: plan.maxPollIntervalSeconds } : {}),
-      ...(plan.adoptionWindowSeconds !== undefined ? { adoptionWindowSeconds: plan.adoptionWindowSeconds } : {}),
+      ...plan.wait,
     });
     return {
       kind: fleet.source.kind,

@@ -63,19 +63,13 @@ export async function runFleet(fleet: FleetFile, options: FleetRunOptions): Prom
   const atlasOptions: AtlasClientOptions = { env, ...(fleet.atlas.baseUrl ? { baseUrl: fleet.atlas.baseUrl } : {}), ...options.clientOptions };
   const snapshotOf = writes ? await resolveSnapshots(fleet, atlasOptions) : () => ({});
   const inFlight = Math.min(parallel, environments.length);
-  const plans: EnvironmentPlan[] = environments.map((e) => {
-    const wait = { ...fleet.wait, ...e.wait };
-    return {
-      stack: e.stack,
-      target: targetOf(fleet, e),
-      targetProjectId: e.targetProjectId ?? fleet.source.projectId,
-      ...snapshotOf(e.snapshot ?? fleet.snapshot),
-      ...(wait.timeoutSeconds !== undefined ? { timeoutSeconds: wait.timeoutSeconds } : {}),
-      ...(wait.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: wait.pollIntervalSeconds } : {}),
-      ...(wait.maxPollIntervalSeconds !== undefined ? { maxPollIntervalSeconds: wait.maxPollIntervalSeconds } : {}),
-      ...(wait.adoptionWindowSeconds !== undefined ? { adoptionWindowSeconds: wait.adoptionWindowSeconds } : {}),
-    };
-  });
+  const plans: EnvironmentPlan[] = environments.map((e) => ({
+    stack: e.stack,
+    target: targetOf(fleet, e),
+    targetProjectId: e.targetProjectId ?? fleet.source.projectId,
+    ...snapshotOf(e.snapshot ?? fleet.snapshot),
+    wait: { ...fleet.wait, ...e.wait },
+  }));
   const workRoot = mkdtempSync(path.join(tmpdir(), "atlas-restore-fleet-"));
   const spread = options.spreadPolls !== false;
   const pollFloorSeconds = spread ? spreadPollIntervalSeconds(inFlight, fleet.atlas.requestsPerMinute) : 0;
