@@ -16,8 +16,8 @@ export interface PollPolicy {
   /** How to use a duration forecast; false = ignore it (an explicit `pollIntervalSeconds` does this). */
   forecast: Readonly<ForecastPollOptions> | false;
   /**
-   * The user's bound on every pause (`maxPollIntervalSeconds`), forecast or not; only a server's
-   * Retry-After may exceed it. Never below `firstIntervalMs` (a fleet's poll floor wins).
+   * The user's bound (`maxPollIntervalSeconds`) on a forecast's pauses, which otherwise reach half
+   * the expected duration. The plain schedule needs none: `maxIntervalMs` is the same bound there.
    */
   capMs?: number;
 }
@@ -49,20 +49,16 @@ export interface PollPace {
 export function pollPolicyFor(pace: PollPace = {}, overrides: Partial<PollPolicy> = {}): Readonly<PollPolicy> {
   const { pollIntervalSeconds, maxPollIntervalSeconds } = pace;
   const explicit = pollIntervalSeconds === undefined ? {} : { firstIntervalMs: pollIntervalSeconds * 1000, forecast: false as const };
-  const cap = maxPollIntervalSeconds === undefined ? {} : { maxIntervalMs: maxPollIntervalSeconds * 1000, capMs: maxPollIntervalSeconds * 1000 };
+  // The bound reaches the forecast only when it is in use (no explicit first pause); a given first
+  // pause (or a fleet's floor) above the bound wins, the default first pause yields to it.
+  const maxMs = maxPollIntervalSeconds === undefined ? undefined : maxPollIntervalSeconds * 1000;
+  const cap = maxMs === undefined ? {} : { maxIntervalMs: maxMs, ...(pollIntervalSeconds === undefined ? { capMs: maxMs } : {}) };
   const merged: PollPolicy = { ...defaultPollPolicy, ...explicit, ...cap, ...overrides };
   if (!(merged.firstIntervalMs > 0) || !(merged.growthFactor >= 1) || !(merged.maxIntervalMs > 0) || (merged.capMs !== undefined && !(merged.capMs > 0))) {
     throw new RangeError("poll policy: firstIntervalMs, maxIntervalMs and capMs must be > 0 and growthFactor ≥ 1");
   }
-  // A given first pause (or a fleet's floor) wins over the cap; the default first pause yields to it.
-  const capMs = merged.capMs === undefined ? undefined : pollIntervalSeconds === undefined ? merged.capMs : Math.max(merged.capMs, merged.firstIntervalMs);
-  const firstIntervalMs = capMs === undefined ? merged.firstIntervalMs : Math.min(merged.firstIntervalMs, capMs);
-  return Object.freeze({
-    ...merged,
-    firstIntervalMs,
-    maxIntervalMs: Math.max(merged.maxIntervalMs, firstIntervalMs),
-    ...(capMs === undefined ? {} : { capMs }),
-  });
+  const firstIntervalMs = merged.capMs === undefined ? merged.firstIntervalMs : Math.min(merged.firstIntervalMs, merged.capMs);
+  return Object.freeze({ ...merged, firstIntervalMs, maxIntervalMs: Math.max(merged.maxIntervalMs, firstIntervalMs) });
 }
 
 export interface PollMoment {
@@ -91,7 +87,6 @@ export function pollDelay(policy: Readonly<PollPolicy>, attempt: number, moment:
   } else {
     delay = Math.min(policy.maxIntervalMs, policy.firstIntervalMs * policy.growthFactor ** Math.max(0, attempt));
   }
-  if (policy.capMs !== undefined) delay = Math.min(delay, policy.capMs);
   if (moment.retryAfterMs !== undefined) delay = Math.max(delay, moment.retryAfterMs);
   return Math.min(delay, remaining);
 }

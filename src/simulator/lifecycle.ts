@@ -1,5 +1,5 @@
 import type { RestoreStatus } from "../schemas";
-import type { LifecyclePhases, SimRestoreJob, SimulatorState } from "./state";
+import type { LifecyclePhases, SimCloudBackupJob, SimRestoreJob, SimulatorState } from "./state";
 import { findCluster } from "./state";
 
 export interface LifecycleOptions {
@@ -37,46 +37,27 @@ export function isTerminal(status: RestoreStatus): boolean {
  * results depend only on the injected clock.
  */
 export function advanceRestoreJobs(state: SimulatorState, now: number): void {
-  const done: { finishedAt: number; record: () => void }[] = [];
+  const done: { job: SimRestoreJob | SimCloudBackupJob; finishedAt: number; projectId: string; clusterName: string }[] = [];
   for (const job of state.restoreJobs.values()) {
     if (job.historyRecorded || job.deliveryType !== "RESTORE" || jobStatusAt(job, now) !== "COMPLETED") continue;
-    done.push({
-      finishedAt: jobFinishedAt(job),
-      record: () => {
-        job.historyRecorded = true;
-        appendHistory(state, job.targetProjectId, job.targetDeploymentItemName, job, jobFinishedAt(job));
-      },
-    });
+    done.push({ job, finishedAt: jobFinishedAt(job), projectId: job.targetProjectId, clusterName: job.targetDeploymentItemName });
   }
   for (const job of state.cloudBackupJobs.values()) {
-    const finishedAt = job.finishedAt;
+    const { finishedAt, targetGroupId, targetClusterName } = job;
     if (job.historyRecorded !== false || job.failed || job.cancelled || finishedAt === undefined || finishedAt > now) continue;
-    if (job.targetClusterName === undefined || job.targetGroupId === undefined) continue; // a download restores nothing
-    done.push({
-      finishedAt,
-      record: () => {
-        job.historyRecorded = true;
-        appendHistory(state, job.targetGroupId!, job.targetClusterName!, job, finishedAt);
-      },
+    if (targetClusterName === undefined || targetGroupId === undefined) continue; // a download restores nothing
+    done.push({ job, finishedAt, projectId: targetGroupId, clusterName: targetClusterName });
+  }
+  for (const { job, finishedAt, projectId, clusterName } of done.sort((x, y) => x.finishedAt - y.finishedAt)) {
+    job.historyRecorded = true;
+    findCluster(state, projectId, clusterName)?.restoreHistory.push({
+      restoreJobId: job.id,
+      snapshotId: job.snapshotId,
+      sourceProjectId: job.projectId,
+      sourceClusterName: job.clusterName,
+      at: new Date(finishedAt).toISOString(),
     });
   }
-  for (const d of done.sort((a, b) => a.finishedAt - b.finishedAt)) d.record();
-}
-
-function appendHistory(
-  state: SimulatorState,
-  projectId: string,
-  clusterName: string,
-  job: { id: string; snapshotId: string; projectId: string; clusterName: string },
-  finishedAt: number,
-): void {
-  findCluster(state, projectId, clusterName)?.restoreHistory.push({
-    restoreJobId: job.id,
-    snapshotId: job.snapshotId,
-    sourceProjectId: job.projectId,
-    sourceClusterName: job.clusterName,
-    at: new Date(finishedAt).toISOString(),
-  });
 }
 
 /** Uses up one firing of the first `failRestores` rule matching a new job; true = it will fail. */
