@@ -58,8 +58,12 @@ export const cloudBackupRestoreFamily: RestoreFamily<CloudBackupRestoreClient, C
   failureAdvice,
   isSameRestore: job.isSameCloudBackupRestore,
   isOnTarget: job.isOnCloudBackupTarget,
-  startedAt: (j: CloudBackupRestoreJob) => job.epochMs(j.createdAt),
+  // Atlas's v2 DiskBackupSnapshotRestoreJob has no start date (no createdAt): adoption judges a
+  // finished job by finishedAt, and the forecast has no durations to learn from (noHistoryReason).
+  startedAt: () => undefined,
   finishedAt: (j: CloudBackupRestoreJob) => job.epochMs(j.finishedAt),
+  noHistoryReason:
+    "Atlas does not report when a dedicated-cluster restore started (its v2 restore jobs have no start date), so earlier restores give no durations",
   args: CloudBackupRestoreArgs,
   identityFields: ["projectId", "clusterName", "deliveryType", "snapshotId", "pointInTimeUTCSeconds", "oplogTs", "oplogInc", "targetProjectId", "targetClusterName"],
   jobOutputFields: JOB_FIELDS,

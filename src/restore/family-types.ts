@@ -83,6 +83,11 @@ export interface RestoreFamily<C = unknown, R extends RestoreArgsBase = RestoreA
   startedAt(job: J): number | undefined;
   /** When the job finished, epoch ms (undefined while running or when unknown). */
   finishedAt(job: J): number | undefined;
+  /**
+   * Set when the family's jobs can never give a duration history (Atlas sends no start date): the
+   * wait then says so in one line instead of forecasting. Never filled from a field Atlas does not send.
+   */
+  readonly noHistoryReason?: string;
 
   // ── the Pulumi resource ──
   /** The resource's inputs (strict zod object, cross-field rules included); parsed inputs are the request. */
