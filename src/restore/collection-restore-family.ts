@@ -3,9 +3,11 @@ import {
   COLLECTION_RESTORE_PENDING_STATES, type CollectionRestoreCollectionState, type CollectionRestoreJob, type CreateCollectionRestoreParams,
   type GetCollectionRestoreParams,
 } from "../schemas/collection-restore";
-import { COLLECTION_RESTORE_IDENTITY_FIELDS, CollectionRestoreArgs } from "../schemas/collection-restore-args";
+import { CollectionRestoreArgs } from "../schemas/collection-restore-args";
+import { collectionIdentity, DEFAULT_INDEX_STRATEGY, DEFAULT_WRITE_STRATEGY } from "./collection-identity";
 import { collectionProgressLine, describeFailedCollections } from "./collection-progress";
 import type { RestoreFamily, RestoreJobRef, RestorePhase, RestoreSource } from "./family-types";
+import { isSameIdentity } from "./restore-identity";
 import { effectiveTargetProjectId } from "./status-job";
 
 /** The methods of AtlasClient a collection restore needs (API v2). */
@@ -27,7 +29,6 @@ function phase(job: CollectionJob): RestorePhase {
 }
 
 const parseDate = (value: unknown) => (typeof value === "string" && !Number.isNaN(Date.parse(value)) ? Date.parse(value) : undefined);
-const names = (list: CollectionRestoreJob["databases"]) => JSON.stringify((list ?? []).map((n) => [n.sourceNamespace, n.targetNamespace ?? ""]).sort());
 const sample = (job: CollectionJob, atMs: number) => ({ restoredDocuments: job.restoredDocuments ?? 0, atMs });
 const asNamespaces = (list: readonly string[] | undefined) => list?.map((sourceNamespace) => ({ sourceNamespace }));
 
@@ -35,7 +36,7 @@ const asNamespaces = (list: readonly string[] | undefined) => list?.map((sourceN
 function body(r: CollectionRestoreArgs): CreateCollectionRestoreParams {
   const p: CreateCollectionRestoreParams = {
     projectId: r.projectId, clusterName: r.clusterName, targetGroupId: effectiveTargetProjectId(r), targetClusterName: r.targetClusterName,
-    indexStrategy: r.indexStrategy ?? "ALL", writeStrategy: r.writeStrategy ?? "CREATE_NEW",
+    indexStrategy: r.indexStrategy ?? DEFAULT_INDEX_STRATEGY, writeStrategy: r.writeStrategy ?? DEFAULT_WRITE_STRATEGY,
   };
   for (const key of ["snapshotId", "pointInTimeUtcSeconds", "oplogTs", "oplogInc", "databaseSuffix", "collectionSuffix"] as const) {
     if (r[key] !== undefined) (p as Record<string, unknown>)[key] = r[key];
@@ -45,17 +46,8 @@ function body(r: CollectionRestoreArgs): CreateCollectionRestoreParams {
   return p;
 }
 
-/** Same restore: same point in time, same scope and renaming, same strategies and target. State and age aside. */
-function isSameRestore(job: CollectionJob, r: CollectionRestoreArgs): boolean {
-  const b = body(r);
-  return (
-    job.snapshotId === b.snapshotId && job.pointInTimeUtcSeconds === b.pointInTimeUtcSeconds && job.oplogTs === b.oplogTs && job.oplogInc === b.oplogInc &&
-    names(job.databases) === names(b.databases) && names(job.collections) === names(b.collections) &&
-    (job.databaseSuffix ?? "") === (b.databaseSuffix ?? "") && (job.collectionSuffix ?? "") === (b.collectionSuffix ?? "") &&
-    job.indexStrategy === b.indexStrategy && job.writeStrategy === b.writeStrategy &&
-    job.targetClusterName === b.targetClusterName && job.targetGroupId === b.targetGroupId
-  );
-}
+/** Same restore: equal canonical identities (collectionIdentity). State and age aside. */
+const isSameRestore = (job: CollectionJob, r: CollectionRestoreArgs): boolean => isSameIdentity(collectionIdentity, job, r);
 
 export const COLLECTION_JOB_OUTPUT_FIELDS = ["state", "restoredDocuments", "totalDocuments", "errorMessage", "failedCollections", "createdAt", "finishedAt"] as const;
 
@@ -88,7 +80,7 @@ export const collectionRestoreFamily: RestoreFamily<CollectionRestoreClient, Col
   progressLine: (job: CollectionJob, nowMs: number, previous?: { job: CollectionJob; atMs: number }) =>
     collectionProgressLine("CollectionRestore", job, sample(job, nowMs), previous && sample(previous.job, previous.atMs)),
   args: CollectionRestoreArgs,
-  identityFields: COLLECTION_RESTORE_IDENTITY_FIELDS,
+  identity: collectionIdentity,
   jobOutputFields: COLLECTION_JOB_OUTPUT_FIELDS,
   secretOutputs: [],
   jobOutputs: (job: CollectionJob) => Object.fromEntries(COLLECTION_JOB_OUTPUT_FIELDS.map((f) => [f, job[f]])),

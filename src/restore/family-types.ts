@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { ClusterRef, CreateRestoreParams, GetRestoreParams } from "../schemas/requests";
 import type { RestoreWaitArgs } from "../schemas/restore-args";
 import type { FlexRestoreJob, TenantRestoreJob } from "../schemas/restore-job";
+import type { RestoreIdentity } from "./restore-identity";
 
 /** Any restore job as Atlas returns it: an id plus fields the family knows how to read. */
 export type AnyRestoreJob = { id: string } & { [key: string]: unknown };
@@ -92,8 +93,11 @@ export interface RestoreFamily<C = unknown, R extends RestoreArgsBase = RestoreA
   // ── the Pulumi resource ──
   /** The resource's inputs (strict zod object, cross-field rules included); parsed inputs are the request. */
   readonly args: z.ZodType<R>;
-  /** Inputs that name the restore itself: changing one is a different restore (replacement). */
-  readonly identityFields: readonly string[];
+  /**
+   * What makes two restores the same (restore-identity.ts), for adoption (`isSameRestore` is
+   * `isSameIdentity` of it) and for diff (an input whose canonical value changes is a replacement).
+   */
+  readonly identity: RestoreIdentity<J, R>;
   /** Output properties taken from the job (declared on the resource, cleared on refresh when absent). */
   readonly jobOutputFields: readonly string[];
   /** Outputs that are always secret (download URLs). */

@@ -22,6 +22,8 @@ import { RestoreResourceArgs } from "../schemas/restore-args";
 import { collectionRestoreFamily } from "./collection-restore-family";
 import type { RestoreFamily, RestoreJobRef, RestoreKind, RestoreRequest, RestoreSource } from "./family-types";
 import { cloudBackupRestoreFamily } from "./cloud-backup-family";
+import type { RestoreIdentity } from "./restore-identity";
+import { statusIdentity } from "./status-identity";
 import * as statusJob from "./status-job";
 import { isTenantSunset, TenantEndpointGoneError } from "./tenant-sunset";
 
@@ -75,7 +77,7 @@ function statusFamilyColumns(sourceField: "clusterName" | "instanceName") {
     startedAt: statusJob.jobTime,
     finishedAt: statusJob.jobFinishTime,
     args: RestoreResourceArgs,
-    identityFields: ["projectId", "clusterName", "snapshotId", "targetProjectId", "targetDeploymentItemName"],
+    identity: statusIdentity(sourceField) as RestoreIdentity<TenantRestoreJob, RestoreResourceArgs>,
     jobOutputFields: statusJob.JOB_OUTPUT_FIELDS,
     secretOutputs: ["snapshotUrl"],
     jobOutputs: statusJob.statusJobOutputs,

@@ -75,8 +75,3 @@ export const CollectionRestoreArgs = z
   });
 export type CollectionRestoreArgs = z.infer<typeof CollectionRestoreArgs>;
 
-/** Inputs that name the restore itself: changing one means a different restore (replacement). */
-export const COLLECTION_RESTORE_IDENTITY_FIELDS = [
-  "projectId", "clusterName", "snapshotId", "pointInTimeUtcSeconds", "oplogTs", "oplogInc", "databases", "collections",
-  "databaseSuffix", "collectionSuffix", "indexStrategy", "writeStrategy", "targetProjectId", "targetClusterName",
-] as const;

@@ -101,6 +101,6 @@ describe("CollectionRestore provider against the simulator", () => {
     const wait = await provider.diff("x", olds, inputs({ timeoutSeconds: 120 }));
     assert.equal(wait.changes, true);
     assert.equal(wait.replaces, undefined);
-    assert.deepEqual(collectionRestoreFamily.identityFields.includes("writeStrategy"), true);
+    assert.deepEqual(Object.keys(collectionRestoreFamily.identity.ofInputs({})).includes("writeStrategy"), true);
   });
 });
