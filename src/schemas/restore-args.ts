@@ -58,6 +58,7 @@ export function refineWaitSettings(a: { pollIntervalSeconds?: number; maxPollInt
       code: "custom",
       path: ["maxPollIntervalSeconds"],
       input: max,
+      params: { involves: ["pollIntervalSeconds", "maxPollIntervalSeconds"] },
       message: `must be at least pollIntervalSeconds (${first}): it bounds the pauses that pollIntervalSeconds starts; raise it or lower pollIntervalSeconds`,
     });
   }
