@@ -68,6 +68,11 @@ export interface RestoreFamily<C = unknown, R extends RestoreArgsBase = RestoreA
   // ── Atlas ──
   create(client: C, request: R): Promise<J>;
   get(client: C, ref: RestoreJobRef): Promise<J>;
+  /**
+   * The listing does not tell a finished job's whole outcome (collection restores: per-collection
+   * states): an adopted finished job is read once more with `get` before it is taken as done.
+   */
+  readonly readBeforeAdopting?: boolean;
   /** The source cluster's restore jobs (all of them; callers filter by the adoption rule). */
   list(client: C, source: RestoreSource): Promise<J[]>;
   /** Cancels a job in Atlas; needed when `deletion` can answer "cancel". */
