@@ -10,8 +10,10 @@
  * 2. Client methods (src/atlas): create, get, list all of a source cluster's jobs (and cancel).
  * 3. A row in its own file, `src/restore/<kind>-family.ts`, filling every column. Jobs without
  *    Atlas's `status` derive one (`status(job)`, e.g. from flags and `finishedAt`) and map it to a
- *    `phase(job)`; `isSameRestore`/`isOnTarget` say what "the same restore" means for adoption and
- *    409s; `startedAt`/`finishedAt` give epoch ms (adoption window, duration estimates);
+ *    `phase(job)`; `identity` (restore-identity.ts) says what "the same restore" means, for adoption
+ *    (`isSameRestore` = `isSameIdentity`) and diff alike; `isOnTarget` finds the cause of a 409;
+ *    `startedAt`/`finishedAt` give epoch ms (adoption window, duration estimates), only from fields
+ *    Atlas sends (none: `noHistoryReason`);
  *    `jobOutputs`/`storedJob` shape outputs and read them back; `deletion` says forget or cancel.
  * 4. Register the row: add its kind to `RestoreKind` (family-types.ts) and to `RESTORE_FAMILIES` below.
  * 5. The resource class (src/pulumi): a subclass built by `restoreResourceParts(kind, …)`; lookups if any.
