@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CLOUD_BACKUP_RESTORE_SHAPE, CloudBackupDeliveryType } from "./cloud-backup";
-import { crossIssue, pointInTimeProblem } from "./point-in-time";
+import { crossIssue } from "./cross-issue";
+import { pointInTimeProblem } from "./point-in-time";
 import { refineWaitSettings } from "./restore-args";
 
 /**

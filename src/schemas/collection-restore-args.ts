@@ -3,7 +3,8 @@ import {
   COLLECTION_NAMESPACE_RULE, DATABASE_NAME_RULE, INDEX_STRATEGIES, MAX_RESTORE_NAMESPACES, WRITE_STRATEGIES, isCollectionNamespace, isDatabaseName,
 } from "./collection-restore";
 import { ClusterName, ObjectId } from "./ids";
-import { crossIssue, pointInTimeProblem } from "./point-in-time";
+import { crossIssue } from "./cross-issue";
+import { pointInTimeProblem } from "./point-in-time";
 import { RESTORE_WAIT_SHAPE, refineWaitSettings } from "./restore-args";
 
 const seconds = z.number({ error: "must be a whole number of seconds" }).int({ error: "must be a whole number of seconds" });

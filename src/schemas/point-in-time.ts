@@ -13,15 +13,3 @@ export function pointInTimeProblem(at: number, nowSeconds: number = Math.floor(D
   return `is in the future (${at > 8.64e12 ? "beyond year 275760" : new Date(at * 1000).toISOString()}); a point-in-time restore needs a moment that has passed`;
 }
 
-/**
- * An issue about a rule between several inputs. `involves` names them: check() leaves the issue
- * for `create` (which applies the same schema again, before any request) while one of them is not
- * known yet at preview.
- */
-export const crossIssue = (path: string, message: string, involves: readonly string[], input?: unknown) => ({
-  code: "custom" as const,
-  path: [path],
-  message,
-  input,
-  params: { involves: [...involves] },
-});
