@@ -80,7 +80,10 @@ export function resolveAtlasSettings(options: AtlasSettingsInput = {}, env: Env 
   const { credentials, notice } = resolveCredentials(options, env);
   const base = pick(options.baseUrl, env, BASE_URL_ENV_VARS);
   const baseUrl = base.value === undefined ? DEFAULT_BASE_URL : normalizeBaseUrl(base.value, base.from);
-  const apiVersion = options.apiVersion ?? "v1.0";
+  // Bearer credentials (a service account's token, an access token) default to v2: Atlas documents
+  // them for the versioned API, which every current Atlas client uses. API keys keep v1.0. Either
+  // can be chosen explicitly.
+  const apiVersion = options.apiVersion ?? (credentials.kind === "apiKey" ? "v1.0" : "v2");
   if (!(ATLAS_API_VERSIONS as readonly string[]).includes(apiVersion)) {
     throw new AtlasConfigError(
       "apiVersion",

@@ -4,6 +4,7 @@ import type { RestoreFamily } from "../restore/family-types";
 import { tenantRestoreFamily } from "../restore/restore-family";
 import { RESTORE_WAIT_FIELDS } from "../schemas/restore-args";
 import { fieldProblems } from "../schemas/validate";
+import { identityChanges } from "../restore/restore-identity";
 
 type Props = Record<string, unknown>;
 
@@ -36,8 +37,6 @@ export function checkRestoreInputs(news: Props, schema: z.ZodType = tenantRestor
   return failures.length > 0 ? { inputs: news, failures } : { inputs: news };
 }
 
-const targetProject = (p: Props) => p.targetProjectId ?? p.projectId;
-
 /**
  * diff (olds are the stored outputs, which include the inputs):
  * - a change of one of the family's identity fields (tenant/Flex: source, snapshot or target;
@@ -53,14 +52,16 @@ const targetProject = (p: Props) => p.targetProjectId ?? p.projectId;
 export function diffRestore(
   olds: Props,
   news: Props,
-  family: Pick<RestoreFamily, "identityFields" | "phase" | "storedJob"> = tenantRestoreFamily as RestoreFamily<never>,
+  family: Pick<RestoreFamily, "identity" | "phase" | "storedJob"> = tenantRestoreFamily as RestoreFamily<never>,
 ): dynamic.DiffResult {
-  const replaces = family.identityFields.filter((f) => {
-    const [before, after] = f === "targetProjectId" ? [targetProject(olds), targetProject(news)] : [olds[f], news[f]];
-    // Lists (CollectionRestore's databases/collections) are compared by value.
-    const same = before === after || (typeof after === "object" && after !== null && JSON.stringify(before) === JSON.stringify(after));
-    return !same || after === UNKNOWN || (Array.isArray(after) && after.includes(UNKNOWN));
-  });
+  // The family's canonical identity (the same one adoption matches jobs by): defaults applied, lists
+  // as sets, so reordering a list or writing out a default is no change. A value not known yet
+  // (preview) may be anything: it counts as a change.
+  const before = family.identity.ofInputs(olds);
+  const after = family.identity.ofInputs(news);
+  const unknownIn = (value: unknown) => value !== undefined && JSON.stringify(value).includes(UNKNOWN);
+  const changed = new Set(identityChanges(before, after));
+  const replaces = Object.keys(after).filter((k) => changed.has(k) || unknownIn(after[k]));
   if (replaces.length > 0) return { changes: true, replaces: [...replaces], deleteBeforeReplace: true };
   const waitChanged = RESTORE_WAIT_FIELDS.some((f) => olds[f] !== news[f]);
   const phase = family.phase(family.storedJob(String(olds.restoreJobId ?? ""), olds));

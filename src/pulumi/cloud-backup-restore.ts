@@ -16,6 +16,7 @@ export class CloudBackupRestore extends pulumi.dynamic.Resource {
   declare readonly restoreJobId: pulumi.Output<string>;
   /** IN_PROGRESS, COMPLETED, FAILED, CANCELLED or EXPIRED (derived from the job's flags). */
   declare readonly status: pulumi.Output<string>;
+  /** Only when Atlas sends one (some v1.0 answers do; v2's restore jobs have no start date). Informational: nothing reads it. */
   declare readonly createdAt: pulumi.Output<string | undefined>;
   declare readonly finishedAt: pulumi.Output<string | undefined>;
   declare readonly expiresAt: pulumi.Output<string | undefined>;

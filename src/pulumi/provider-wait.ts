@@ -65,6 +65,10 @@ export async function resumedForecast(kind: RestoreKind, args: RestoreArgsBase, 
 export async function settle(kind: RestoreKind, args: RestoreArgsBase, inputs: Props, job: AnyRestoreJob, adopted: boolean, refetchFirst: boolean, forecast?: RestoreForecast) {
   const outputs = (j: AnyRestoreJob) => restoreOutputs(family(kind), args, j, adopted);
   if (args.waitForCompletion === false) return outputs(job);
+  const { noHistoryReason, label } = family(kind);
+  if (forecast === undefined && noHistoryReason !== undefined && args.pollIntervalSeconds === undefined) {
+    providerHooks.log(`${describeRestore(label, args, job.id)}: no duration forecast (no history): ${noHistoryReason}; checking on the plain schedule.`);
+  }
   const signal = cancellationSignal();
   const notice = takeCancelHookNotice();
   if (notice !== undefined) providerHooks.log(notice);

@@ -1,5 +1,5 @@
 import type { AnyRestoreJob, RestorePhase } from "./family-types";
-import { isSameRestore, jobTime, statusPhase } from "./status-job";
+import { isSameRestore, jobFinishTime, jobTime, statusPhase } from "./status-job";
 
 export { isSameRestore, jobTime } from "./status-job";
 
@@ -11,6 +11,7 @@ export interface AdoptionColumns<J, R> {
   phase(job: J): RestorePhase;
   isSameRestore(job: J, request: R): boolean;
   startedAt(job: J): number | undefined;
+  finishedAt(job: J): number | undefined;
 }
 
 /** A family row, or (tenant/Flex shorthand) just the job field naming the source. */
@@ -23,6 +24,7 @@ function columns<J, R>(family: AdoptionFamily<J, R>): AdoptionColumns<J, R> {
     phase: (job) => statusPhase((job as { status?: string }).status),
     isSameRestore: (job, request) => isSameRestore(shorthand, job as never, request as never),
     startedAt: (job) => jobTime(job as never),
+    finishedAt: (job) => jobFinishTime(job as never),
   };
 }
 
@@ -44,7 +46,9 @@ export interface AdoptionOptions {
  *    Atlas would refuse a second restore to that target anyway, and waiting for it is what the
  *    user asked for; or else
  * 2. has `succeeded` and started within the adoption window (24 h by default,
- *    `ADOPTION_WINDOW_MS`, by the family's `startedAt`; a job without a date is too old). Such a
+ *    `ADOPTION_WINDOW_MS`, by the family's `startedAt`; a job Atlas sends without a start date,
+ *    such as every dedicated-cluster job of the v2 API, is judged by its `finishedAt`; a job with
+ *    neither date is too old). Such a
  *    job that is not in the stack means an earlier run was interrupted after its POST reached
  *    Atlas (a crash, a lost connection, Ctrl-C): the restore happened, so it is recorded, not repeated.
  *
@@ -61,11 +65,13 @@ export function findAdoptableJob<J extends AnyRestoreJob, R>(
   const rules = columns(family);
   const windowMs = options.windowMs ?? ADOPTION_WINDOW_MS;
   const same = jobs.filter((job) => !options.excludeIds?.has(job.id) && rules.isSameRestore(job, request));
-  const newest = (list: J[]) => [...list].sort((a, b) => (rules.startedAt(b) ?? -Infinity) - (rules.startedAt(a) ?? -Infinity))[0];
+  // The job's own time: its start, else (Atlas sends no start for some families) its finish.
+  const timeOf = (job: J) => rules.startedAt(job) ?? rules.finishedAt(job);
+  const newest = (list: J[]) => [...list].sort((a, b) => (timeOf(b) ?? -Infinity) - (timeOf(a) ?? -Infinity))[0];
   const inFlight = same.filter((job) => rules.phase(job) === "inFlight");
   if (inFlight.length > 0) return newest(inFlight);
   const recent = same.filter((job) => {
-    const at = rules.startedAt(job);
+    const at = timeOf(job);
     return rules.phase(job) === "succeeded" && at !== undefined && options.nowMs - at <= windowMs;
   });
   return recent.length > 0 ? newest(recent) : undefined;

@@ -2,6 +2,7 @@ import { CloudBackupRestoreArgs } from "../schemas/cloud-backup-args";
 import type { CreateCloudBackupRestoreParams, GetCloudBackupRestoreParams } from "../schemas/cloud-backup";
 import type { CloudBackupRestoreJob } from "../schemas/restore-job";
 import { explainCloudBackupCreateError } from "./cloud-backup-create-error";
+import { cloudBackupIdentity } from "./cloud-backup-identity";
 import * as job from "./cloud-backup-job";
 import type { RestoreFamily, RestoreJobRef, RestoreSource } from "./family-types";
 
@@ -58,10 +59,14 @@ export const cloudBackupRestoreFamily: RestoreFamily<CloudBackupRestoreClient, C
   failureAdvice,
   isSameRestore: job.isSameCloudBackupRestore,
   isOnTarget: job.isOnCloudBackupTarget,
-  startedAt: (j: CloudBackupRestoreJob) => job.epochMs(j.createdAt),
+  // Atlas's v2 DiskBackupSnapshotRestoreJob has no start date (no createdAt): adoption judges a
+  // finished job by finishedAt, and the forecast has no durations to learn from (noHistoryReason).
+  startedAt: () => undefined,
   finishedAt: (j: CloudBackupRestoreJob) => job.epochMs(j.finishedAt),
+  noHistoryReason:
+    "Atlas does not report when a dedicated-cluster restore started (its v2 restore jobs have no start date), so earlier restores give no durations",
   args: CloudBackupRestoreArgs,
-  identityFields: ["projectId", "clusterName", "deliveryType", "snapshotId", "pointInTimeUTCSeconds", "oplogTs", "oplogInc", "targetProjectId", "targetClusterName"],
+  identity: cloudBackupIdentity,
   jobOutputFields: JOB_FIELDS,
   secretOutputs: ["deliveryUrls"],
   jobOutputs: (j: CloudBackupRestoreJob) => {

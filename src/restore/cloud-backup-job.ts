@@ -1,6 +1,8 @@
 import type { CloudBackupRestoreArgs } from "../schemas/cloud-backup-args";
 import type { CloudBackupRestoreJob } from "../schemas/restore-job";
+import { cloudBackupIdentity } from "./cloud-backup-identity";
 import type { RestorePhase } from "./family-types";
+import { isSameIdentity } from "./restore-identity";
 
 /**
  * Reading a Cloud Backup (dedicated cluster) restore job, which has no `status`: Atlas reports
@@ -64,21 +66,7 @@ export function isOnCloudBackupTarget(job: CloudBackupRestoreJob, a: CloudBackup
   );
 }
 
-/**
- * Same restore: same delivery type; the same snapshot (automated, download) or the same point in
- * time (`pointInTimeUTCSeconds`, or `oplogTs` + `oplogInc`); the same target cluster and project
- * (automated, pointInTime). The list is the source cluster's own, so the source matches already.
- */
+/** Same restore: equal canonical identities (cloudBackupIdentity). State and age aside. */
 export function isSameCloudBackupRestore(job: CloudBackupRestoreJob, a: CloudBackupRestoreArgs): boolean {
-  if (job.deliveryType !== a.deliveryType) return false;
-  if (a.deliveryType === "pointInTime") {
-    const samePoint =
-      a.pointInTimeUTCSeconds !== undefined
-        ? job.pointInTimeUTCSeconds === a.pointInTimeUTCSeconds
-        : job.oplogTs === a.oplogTs && job.oplogInc === a.oplogInc;
-    if (!samePoint) return false;
-  } else if (job.snapshotId !== a.snapshotId) {
-    return false;
-  }
-  return a.deliveryType === "download" || isOnCloudBackupTarget(job, a);
+  return isSameIdentity(cloudBackupIdentity, job, a);
 }

@@ -45,6 +45,17 @@ export function collectionProgressLine(label: string, job: CollectionRestoreJob,
   return line;
 }
 
+/**
+ * The collections of a job Atlas calls SUCCESSFUL that are not SUCCESSFUL themselves (a misspelt
+ * collection ends NOT_FOUND, a time-series one UNSUPPORTED, while the job still succeeds), for
+ * messages: `sales.ordrs (NOT_FOUND)`.
+ */
+export function describeUnrestoredCollections(states: readonly CollectionRestoreCollectionState[]): string[] {
+  return states
+    .filter((s) => s.state !== "SUCCESSFUL")
+    .map((s) => `${s.sourceNamespace ?? "?"} (${s.state ?? "no state reported"}${s.indexStatus?.errorMessage ? `: ${s.indexStatus.errorMessage}` : ""})`);
+}
+
 /** The collections a job did not restore, for messages: `sales.customers (FAILED: disk full)`. */
 export function describeFailedCollections(states: readonly CollectionRestoreCollectionState[]): string[] {
   return states

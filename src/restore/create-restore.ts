@@ -68,13 +68,16 @@ async function adoptOrCreate<C, R extends RestoreArgsBase, J extends AnyRestoreJ
     const forecast = forecastRestore(family, before.jobs, job, { nowMs: clock.now(), started: !adopted });
     return forecast === undefined ? { job, adopted } : { job, adopted, forecast };
   };
-  if (before.match) return started(before.match, true);
+  // A finished job is read once more where the listing does not tell its whole outcome.
+  const adopt = async (job: J): Promise<StartedRestore<J>> =>
+    started(family.readBeforeAdopting && family.phase(job) === "succeeded" ? await family.get(client, { ...request, restoreJobId: job.id }) : job, true);
+  if (before.match) return adopt(before.match);
   try {
     return started(await family.create(client, request), false);
   } catch (error) {
     if (isRestoreConflict(error)) {
       const after = await lookUp();
-      if (after.match) return started(after.match, true);
+      if (after.match) return adopt(after.match);
       const running = findJobOnTarget(family, after.jobs, request);
       throw new RestoreConflictError(family.label, request, running, error, running && family.status(running));
     }
@@ -85,7 +88,7 @@ async function adoptOrCreate<C, R extends RestoreArgsBase, J extends AnyRestoreJ
       for (let look = 0; look < 2; look++) {
         if (look > 0) await clock.sleep(options.recheckDelayMs ?? 2000);
         const after = await lookUp();
-        if (after.match) return started(after.match, true);
+        if (after.match) return adopt(after.match);
       }
     } catch (lookupError) {
       throw new RestoreOutcomeUnknownError(family.label, request, new AggregateError([error, lookupError], `${(error as Error).message}; the look-up failed too: ${(lookupError as Error).message}`));

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { ClusterRef, CreateRestoreParams, GetRestoreParams } from "../schemas/requests";
 import type { RestoreWaitArgs } from "../schemas/restore-args";
 import type { FlexRestoreJob, TenantRestoreJob } from "../schemas/restore-job";
+import type { RestoreIdentity } from "./restore-identity";
 
 /** Any restore job as Atlas returns it: an id plus fields the family knows how to read. */
 export type AnyRestoreJob = { id: string } & { [key: string]: unknown };
@@ -67,6 +68,11 @@ export interface RestoreFamily<C = unknown, R extends RestoreArgsBase = RestoreA
   // ── Atlas ──
   create(client: C, request: R): Promise<J>;
   get(client: C, ref: RestoreJobRef): Promise<J>;
+  /**
+   * The listing does not tell a finished job's whole outcome (collection restores: per-collection
+   * states): an adopted finished job is read once more with `get` before it is taken as done.
+   */
+  readonly readBeforeAdopting?: boolean;
   /** The source cluster's restore jobs (all of them; callers filter by the adoption rule). */
   list(client: C, source: RestoreSource): Promise<J[]>;
   /** Cancels a job in Atlas; needed when `deletion` can answer "cancel". */
@@ -83,12 +89,20 @@ export interface RestoreFamily<C = unknown, R extends RestoreArgsBase = RestoreA
   startedAt(job: J): number | undefined;
   /** When the job finished, epoch ms (undefined while running or when unknown). */
   finishedAt(job: J): number | undefined;
+  /**
+   * Set when the family's jobs can never give a duration history (Atlas sends no start date): the
+   * wait then says so in one line instead of forecasting. Never filled from a field Atlas does not send.
+   */
+  readonly noHistoryReason?: string;
 
   // ── the Pulumi resource ──
   /** The resource's inputs (strict zod object, cross-field rules included); parsed inputs are the request. */
   readonly args: z.ZodType<R>;
-  /** Inputs that name the restore itself: changing one is a different restore (replacement). */
-  readonly identityFields: readonly string[];
+  /**
+   * What makes two restores the same (restore-identity.ts), for adoption (`isSameRestore` is
+   * `isSameIdentity` of it) and for diff (an input whose canonical value changes is a replacement).
+   */
+  readonly identity: RestoreIdentity<J, R>;
   /** Output properties taken from the job (declared on the resource, cleared on refresh when absent). */
   readonly jobOutputFields: readonly string[];
   /** Outputs that are always secret (download URLs). */

@@ -10,8 +10,10 @@
  * 2. Client methods (src/atlas): create, get, list all of a source cluster's jobs (and cancel).
  * 3. A row in its own file, `src/restore/<kind>-family.ts`, filling every column. Jobs without
  *    Atlas's `status` derive one (`status(job)`, e.g. from flags and `finishedAt`) and map it to a
- *    `phase(job)`; `isSameRestore`/`isOnTarget` say what "the same restore" means for adoption and
- *    409s; `startedAt`/`finishedAt` give epoch ms (adoption window, duration estimates);
+ *    `phase(job)`; `identity` (restore-identity.ts) says what "the same restore" means, for adoption
+ *    (`isSameRestore` = `isSameIdentity`) and diff alike; `isOnTarget` finds the cause of a 409;
+ *    `startedAt`/`finishedAt` give epoch ms (adoption window, duration estimates), only from fields
+ *    Atlas sends (none: `noHistoryReason`);
  *    `jobOutputs`/`storedJob` shape outputs and read them back; `deletion` says forget or cancel.
  * 4. Register the row: add its kind to `RestoreKind` (family-types.ts) and to `RESTORE_FAMILIES` below.
  * 5. The resource class (src/pulumi): a subclass built by `restoreResourceParts(kind, …)`; lookups if any.
@@ -22,6 +24,8 @@ import { RestoreResourceArgs } from "../schemas/restore-args";
 import { collectionRestoreFamily } from "./collection-restore-family";
 import type { RestoreFamily, RestoreJobRef, RestoreKind, RestoreRequest, RestoreSource } from "./family-types";
 import { cloudBackupRestoreFamily } from "./cloud-backup-family";
+import type { RestoreIdentity } from "./restore-identity";
+import { statusIdentity } from "./status-identity";
 import * as statusJob from "./status-job";
 import { isTenantSunset, TenantEndpointGoneError } from "./tenant-sunset";
 
@@ -75,7 +79,7 @@ function statusFamilyColumns(sourceField: "clusterName" | "instanceName") {
     startedAt: statusJob.jobTime,
     finishedAt: statusJob.jobFinishTime,
     args: RestoreResourceArgs,
-    identityFields: ["projectId", "clusterName", "snapshotId", "targetProjectId", "targetDeploymentItemName"],
+    identity: statusIdentity(sourceField) as RestoreIdentity<TenantRestoreJob, RestoreResourceArgs>,
     jobOutputFields: statusJob.JOB_OUTPUT_FIELDS,
     secretOutputs: ["snapshotUrl"],
     jobOutputs: statusJob.statusJobOutputs,

@@ -1,3 +1,5 @@
+import { isSameIdentity } from "./restore-identity";
+import { statusIdentity } from "./status-identity";
 import type { RestoreJob, RestorePhase, RestoreJobReader, RestoreRequest } from "./family-types";
 
 /**
@@ -40,19 +42,9 @@ export const effectiveTargetProjectId = (r: { projectId: string; targetProjectId
 
 const jobTargetProject = (job: RestoreJob, request: RestoreRequest) => job.targetProjectId ?? job.projectId ?? request.projectId;
 
-/**
- * Same restore: same source (project and cluster, where the job names them), same snapshot, same
- * target project (the source project when not given) and same target cluster. Status and age aside.
- */
+/** Same restore: equal canonical identities (statusIdentity: source, snapshot, target). Status and age aside. */
 export function isSameRestore(family: { sourceField: "clusterName" | "instanceName" }, job: RestoreJob, request: RestoreRequest): boolean {
-  const source = job[family.sourceField];
-  if (typeof source === "string" && source !== request.clusterName) return false;
-  if (typeof job.projectId === "string" && job.projectId !== request.projectId) return false;
-  return (
-    job.snapshotId === request.snapshotId &&
-    job.targetDeploymentItemName === request.targetDeploymentItemName &&
-    jobTargetProject(job, request) === effectiveTargetProjectId(request)
-  );
+  return isSameIdentity(statusIdentity(family.sourceField), job, request);
 }
 
 /** The job writes to the same target cluster and project as `request`. */

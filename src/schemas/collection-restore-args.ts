@@ -3,6 +3,8 @@ import {
   COLLECTION_NAMESPACE_RULE, DATABASE_NAME_RULE, INDEX_STRATEGIES, MAX_RESTORE_NAMESPACES, WRITE_STRATEGIES, isCollectionNamespace, isDatabaseName,
 } from "./collection-restore";
 import { ClusterName, ObjectId } from "./ids";
+import { crossIssue } from "./cross-issue";
+import { pointInTimeProblem } from "./point-in-time";
 import { RESTORE_WAIT_SHAPE, refineWaitSettings } from "./restore-args";
 
 const seconds = z.number({ error: "must be a whole number of seconds" }).int({ error: "must be a whole number of seconds" });
@@ -17,13 +19,12 @@ const names = (isName: (v: string) => boolean, rule: string) =>
 const suffix = (forbidden: RegExp, what: string) =>
   z.string({ error: "must be a string" }).max(63, { error: "must be at most 63 characters" }).refine((s) => !forbidden.test(s), { error: `must not contain ${what}` });
 
-/** An issue about several inputs: `involves` lets check() ignore it while one of them is not known yet (preview). */
-const crossIssue = (path: string, message: string, involves: string[]) => ({ code: "custom" as const, path: [path], message, params: { involves } });
 
 /**
  * The inputs of CollectionRestore. Strict: a misspelt input is an error.
  * - scope: exactly one of `databases` (names `db`) and `collections` (namespaces `db.collection`), 1..100 each;
  * - point in time: exactly one of `snapshotId`, `pointInTimeUtcSeconds`, or `oplogTs` + `oplogInc`;
+ *   seconds since 1970 (milliseconds are named as such), not in the future (as CloudBackupRestore);
  * - `writeStrategy` `OVERWRITE_EXISTING` drops the target namespaces first: it needs `allowOverwrite: true`;
  * - defaults: `indexStrategy` ALL, `writeStrategy` CREATE_NEW, `targetProjectId` = `projectId`;
  * - the wait inputs are those of the other restore resources (RESTORE_WAIT_SHAPE).
@@ -61,6 +62,12 @@ export const CollectionRestoreArgs = z
     const forms = [a.snapshotId !== undefined, a.pointInTimeUtcSeconds !== undefined, a.oplogTs !== undefined || a.oplogInc !== undefined].filter(Boolean).length;
     if (forms === 0) ctx.addIssue(crossIssue("snapshotId", "is required (or pointInTimeUtcSeconds, or oplogTs with oplogInc): say which backup to restore from", when));
     if (forms > 1) ctx.addIssue(crossIssue("snapshotId", "name exactly one of snapshotId, pointInTimeUtcSeconds, or oplogTs with oplogInc (several were given)", when));
+    // The same point-in-time rule as CloudBackupRestore: seconds (not milliseconds), not in the future.
+    for (const field of ["pointInTimeUtcSeconds", "oplogTs"] as const) {
+      const at = a[field];
+      const message = at === undefined ? undefined : pointInTimeProblem(at);
+      if (message !== undefined) ctx.addIssue(crossIssue(field, message, [field], at));
+    }
     if ((a.oplogTs === undefined) !== (a.oplogInc === undefined)) {
       ctx.addIssue(crossIssue(a.oplogTs === undefined ? "oplogTs" : "oplogInc", "is required: oplogTs and oplogInc go together", ["oplogTs", "oplogInc"]));
     }
@@ -75,8 +82,3 @@ export const CollectionRestoreArgs = z
   });
 export type CollectionRestoreArgs = z.infer<typeof CollectionRestoreArgs>;
 
-/** Inputs that name the restore itself: changing one means a different restore (replacement). */
-export const COLLECTION_RESTORE_IDENTITY_FIELDS = [
-  "projectId", "clusterName", "snapshotId", "pointInTimeUtcSeconds", "oplogTs", "oplogInc", "databases", "collections",
-  "databaseSuffix", "collectionSuffix", "indexStrategy", "writeStrategy", "targetProjectId", "targetClusterName",
-] as const;

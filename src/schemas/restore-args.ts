@@ -58,6 +58,7 @@ export function refineWaitSettings(a: { pollIntervalSeconds?: number; maxPollInt
       code: "custom",
       path: ["maxPollIntervalSeconds"],
       input: max,
+      params: { involves: ["pollIntervalSeconds", "maxPollIntervalSeconds"] },
       message: `must be at least pollIntervalSeconds (${first}): it bounds the pauses that pollIntervalSeconds starts; raise it or lower pollIntervalSeconds`,
     });
   }
@@ -83,7 +84,5 @@ export const WaitForTenantRestoreJobArgs = GetRestoreParams.extend({
 }).superRefine(refineWaitSettings);
 export type WaitForTenantRestoreJobArgs = z.infer<typeof WaitForTenantRestoreJobArgs>;
 
-/** Inputs that name the restore itself: changing one means a different restore (replacement). */
-export const RESTORE_IDENTITY_FIELDS = ["projectId", "clusterName", "snapshotId", "targetProjectId", "targetDeploymentItemName"] as const;
 /** Inputs that only steer this tool's waiting: changing one touches nothing in Atlas. */
 export const RESTORE_WAIT_FIELDS = ["waitForCompletion", "timeoutSeconds", "pollIntervalSeconds", "maxPollIntervalSeconds", "adoptionWindowSeconds"] as const;

@@ -52,6 +52,15 @@ describe("resolveAtlasSettings", () => {
       (e: unknown) => configError("baseUrl", "credentials")(e) && !(e as Error).message.includes("hunter2"),
     );
   });
+  it("service accounts and access tokens (bearer) default to v2; v1.0 stays selectable; API keys keep v1.0", () => {
+    const sa = { clientId: "mdb_sa_id_0123", clientSecret: "mdb_sa_sk_secret" };
+    assert.equal(resolveAtlasSettings(sa, {}).apiVersion, "v2");
+    assert.equal(resolveAtlasSettings({ accessToken: "token" }, {}).apiVersion, "v2");
+    assert.equal(resolveAtlasSettings({}, { MONGODB_ATLAS_CLIENT_ID: sa.clientId, MONGODB_ATLAS_CLIENT_SECRET: sa.clientSecret }).apiVersion, "v2");
+    assert.equal(resolveAtlasSettings({ ...sa, apiVersion: "v1.0" }, {}).apiVersion, "v1.0");
+    assert.equal(resolveAtlasSettings(keys, {}).apiVersion, "v1.0");
+  });
+
   it("rejects an unknown apiVersion, naming it", () => {
     assert.equal(resolveAtlasSettings({ ...keys, apiVersion: "v2" }, {}).apiVersion, "v2");
     assert.throws(() => resolveAtlasSettings({ ...keys, apiVersion: "v1" }, {}), configError("apiVersion", "v1", "v1.0", "v2"));

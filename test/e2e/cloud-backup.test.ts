@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
+import { AtlasClient } from "../../src/atlas/client";
 import { startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
 import { PulumiProject, REPO_ROOT, logSummary, pulumiBinDir, resourcesOfType } from "../helpers/pulumi-cli";
 import { killTree } from "../helpers/process-tree";
@@ -13,7 +14,7 @@ import { killTree } from "../helpers/process-tree";
 
 const TYPE = "pulumi-nodejs:dynamic/pulumi-atlas-restore:CloudBackupRestore";
 const FAST_ENV = { PULUMI_NODEJS_TRANSPILE_ONLY: "true" };
-const TARGETS = ["t-auto", "t-pit", "t-oplog", "t-fail", "t-cancel", "t-kill-1", "t-kill-2", "t-kill-3"];
+const TARGETS = ["t-auto", "t-pit", "t-oplog", "t-fail", "t-cancel", "t-kill-1", "t-kill-2", "t-kill-3", "t-adopt"];
 const REFUSAL_SOURCES = ["r-snapshot", "r-window", "r-target", "r-busy", "r-flex", "r-tenant"];
 
 /** The `error:` lines of the Diagnostics section, by resource name (`  <type> (<name>):` headers). */
@@ -54,7 +55,13 @@ describe("CloudBackupRestore under the real Pulumi engine", function () {
     pulumiBinDir();
     sim = await startAtlasSimulator({
       lifecycle: { pendingMs: 200, queuedMs: 200, runningMs: 800 },
-      seed: { projects: [{ name: "seed-project", dedicatedClusters: [...TARGETS.map((name) => ({ name })), ...REFUSAL_SOURCES.map((name) => ({ name, snapshots: 1 }))] }] },
+      seed: {
+        projects: [
+          { name: "seed-project", dedicatedClusters: [...TARGETS.map((name) => ({ name })), ...REFUSAL_SOURCES.map((name) => ({ name, snapshots: 1 }))] },
+          // The clone pattern: a cluster named like the source, in another project.
+          { name: "seed-target-project", dedicatedClusters: [{ name: "prod-m10" }] },
+        ],
+      },
     });
     project = PulumiProject.create(path.join(REPO_ROOT, "test", "fixtures", "cloud-backup"), { stack: "e2e" });
     await project.init();
@@ -305,5 +312,58 @@ describe("CloudBackupRestore under the real Pulumi engine", function () {
     assert.match(run.output, /targetClusterName is the source cluster prod-m10 itself: this restore would DELETE the data of prod-m10/);
     assert.match(run.output, /allowOverwriteSource: true/);
     assert.equal(sim.requestLog.count(), before, "no request to Atlas");
+  });
+
+  it("a targetProjectId unknown at preview with a target named like the source passes preview; create judges it against the real project", async () => {
+    // Unknown at preview: the target project comes from another resource's id (test/fixtures/cloud-backup).
+    const clone = (targetProjectIdFrom: string) => ({ clone: automated("prod-m10", { targetProjectIdFrom }) });
+    await project.setConfig("restores", JSON.stringify(clone(sim.seed.defaultTargetProjectId)));
+    const before = sim.requestLog.count();
+    const preview = await project.run(["preview"], { env: FAST_ENV });
+    logSummary("preview (clone into a project created in the same program)", preview);
+    assert.doesNotMatch(preview.output, /would DELETE/);
+    assert.equal(sim.requestLog.count(), before, "preview sent no request to Atlas");
+    const postsBefore = sim.requestLog.entries({ method: "POST", path: /\/backup\/restoreJobs$/ }).filter((e) => e.authenticated).length;
+    const up = await project.run(["up", "--yes", "--skip-preview"], { env: FAST_ENV });
+    logSummary("up (clone into another project)", up);
+    const outputs = (await project.outputs()) as { results: Record<string, { status: string }> };
+    assert.equal(outputs.results.clone?.status, "COMPLETED");
+    assert.equal(sim.requestLog.entries({ method: "POST", path: /\/backup\/restoreJobs$/ }).filter((e) => e.authenticated).length - postsBefore, 1);
+    await project.run(["destroy", "--yes", "--skip-preview"], { env: FAST_ENV });
+
+    // The same program whose project turns out to be the source's: preview passes, create refuses before any request, same message.
+    await project.setConfig("restores", JSON.stringify(clone(sim.seed.defaultProjectId)));
+    assert.equal((await project.run(["preview"], { env: FAST_ENV })).code, 0);
+    const writesBefore = sim.requestLog.entries().filter((e) => e.method !== "GET").length;
+    const refused = await project.run(["up", "--yes", "--skip-preview"], { env: FAST_ENV, allowFailure: true });
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.output, /targetClusterName is the source cluster prod-m10 itself: this restore would DELETE the data of prod-m10/);
+    assert.equal(sim.requestLog.entries().filter((e) => e.method !== "GET").length, writesBefore, "no write request to Atlas");
+    await project.run(["destroy", "--yes", "--skip-preview"], { env: FAST_ENV });
+  });
+
+  it("a finished identical job that Atlas lists without createdAt (v2's DiskBackupSnapshotRestoreJob) is adopted: 0 POSTs, with the adoption notice", async () => {
+    await project.setConfig("restores", JSON.stringify({ again: automated("t-adopt") }));
+    logSummary("up (first restore onto t-adopt)", await project.run(["up", "--yes", "--skip-preview"], { env: FAST_ENV }));
+    // A run killed after its POST looks like this afterwards: the job finished in Atlas, the stack does not have it.
+    await project.run(["destroy", "--yes", "--skip-preview"], { env: FAST_ENV });
+    const client = new AtlasClient({ publicKey: sim.publicKey, privateKey: sim.privateKey, baseUrl: sim.url });
+    const listed: Record<string, unknown>[] = [];
+    for await (const job of client.iterateCloudBackupRestoreJobs({ projectId: sim.seed.defaultProjectId, clusterName: "prod-m10" })) listed.push(job);
+    // Atlas's answer: no createdAt on any job (whatever the simulator renders).
+    const results = listed.map(({ createdAt: _c, ...job }) => job);
+    assert.ok(results.some((j) => j.targetClusterName === "t-adopt" && typeof j.finishedAt === "string"), "the finished job is listed");
+    sim.faults.add({ method: "GET", path: /\/clusters\/prod-m10\/backup\/restoreJobs$/, kind: "status", status: 200, body: { results, totalCount: results.length, links: [] }, times: 10 });
+    const postsBefore = posts();
+    const run = await project.run(["up", "--yes", "--skip-preview"], { env: FAST_ENV });
+    logSummary("up (identical finished job, listed without createdAt)", run);
+    sim.faults.clear();
+    assert.equal(posts() - postsBefore, 0, "no second restore");
+    assert.match(run.output, /adopted the identical restore Atlas already ran \(COMPLETED, finished \S+; within the adoption window/);
+    const [r] = resourcesOfType(await project.stackExport(), TYPE);
+    assert.equal(r?.id, jobOnto("t-adopt")!.id);
+    assert.equal(r?.outputs?.adopted, true);
+    assert.equal(jobsOnto("t-adopt").length, 1);
+    await project.run(["destroy", "--yes", "--skip-preview"], { env: FAST_ENV });
   });
 });

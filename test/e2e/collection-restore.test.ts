@@ -1,5 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
+import { AtlasClient } from "../../src/atlas/client";
+import { targetNamespace } from "../../src/restore/collection-identity";
 import { startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
 import { catalogKey } from "../../src/simulator/collection-restore-state";
 import { PulumiProject, REPO_ROOT, logSummary, pulumiBinDir, resourcesOfType } from "../helpers/pulumi-cli";
@@ -85,6 +87,66 @@ describe("CollectionRestore under the real Pulumi engine", function () {
     logSummary("up (unchanged)", noop);
     assert.equal(sim.requestLog.entries().length, before, "an unchanged up sends nothing to Atlas");
     logSummary("destroy", await project.run(["destroy", "--yes", "--skip-preview"]));
+  });
+
+  it("adopts an Atlas-shaped running job (0 POSTs); reordered collections and written-out defaults plan nothing; a collection NOT_FOUND after SUCCESSFUL fails the update keeping the job id", async () => {
+    const client = new AtlasClient({ publicKey: sim.publicKey, privateKey: sim.privateKey, baseUrl: sim.url, apiVersion: "v2" });
+    const collectionPosts = () => sim.requestLog.entries({ method: "POST", path: /\/collectionRestoreJobs$/ }).filter((e) => e.authenticated).length;
+    const inputs = { ...base(), collections: ["sales.orders", "sales.customers"] };
+    // A job an earlier, killed run started: still running when `up` looks (a slow start for this job only).
+    const pace = sim.state.collectionRestore.pace;
+    sim.state.collectionRestore.pace = { ...pace, initializingMs: 12_000 };
+    const running = await client.createCollectionRestoreJob({
+      projectId, clusterName: source, snapshotId, targetGroupId: projectId, targetClusterName: "staging-m10",
+      collections: inputs.collections.map((sourceNamespace) => ({ sourceNamespace })), indexStrategy: "ALL", writeStrategy: "CREATE_NEW",
+    });
+    sim.state.collectionRestore.pace = pace;
+    // Listed the way Atlas answers (2025-03-12 examples): targetNamespace filled in, "" suffixes, [] for the other scope.
+    const atlasShaped = (await client.listAllCollectionRestoreJobs({ projectId, clusterName: source })).map((j) => ({
+      ...j, collectionSuffix: j.collectionSuffix ?? "", databaseSuffix: j.databaseSuffix ?? "", databases: j.databases ?? [],
+      collections: (j.collections ?? []).map((n) => ({ ...n, targetNamespace: n.targetNamespace || targetNamespace(n.sourceNamespace, j.databaseSuffix ?? "", j.collectionSuffix ?? "", "collections") })),
+    }));
+    assert.equal(atlasShaped.find((j) => j.id === running.id)?.state, "INITIALIZING");
+    sim.faults.add({ method: "GET", path: /\/clusters\/prod-m10\/collectionRestoreJobs$/, kind: "status", status: 200, body: { results: atlasShaped, totalCount: atlasShaped.length, links: [] }, times: 3 });
+    const project = await stack("atlas-shaped", { adopt: inputs });
+    const postsBefore = collectionPosts();
+    const up = await project.run(["up", "--yes", "--skip-preview"], { env: { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } });
+    logSummary("up (identical job running in Atlas)", up);
+    sim.faults.clear();
+    assert.equal(collectionPosts() - postsBefore, 0, "the running job is adopted, not started again");
+    assert.match(up.output, /\(adopted an existing job\)/);
+    const adopted = resourcesOfType(await project.stackExport(), TYPE)[0]!;
+    assert.equal(adopted.id, running.id);
+    assert.equal(adopted.outputs?.state, "SUCCESSFUL");
+
+    // Reordered collections and defaults written out: no replacement, nothing sent.
+    await project.setConfig("restores", JSON.stringify({ adopt: { ...inputs, collections: [...inputs.collections].reverse(), indexStrategy: "ALL", writeStrategy: "CREATE_NEW", targetProjectId: projectId } }));
+    const writesBefore = sim.requestLog.entries().filter((e) => e.method !== "GET").length;
+    const preview = await project.run(["preview", "--expect-no-changes"], { env: { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } });
+    assert.doesNotMatch(preview.output, /replace/);
+    const same = await project.run(["up", "--yes", "--skip-preview", "--expect-no-changes"], { env: { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } });
+    logSummary("up (reordered, defaults written out)", same);
+    assert.equal(sim.requestLog.entries().filter((e) => e.method !== "GET").length, writesBefore, "no POST (no request that writes)");
+
+    // Atlas ends a job SUCCESSFUL with one collection NOT_FOUND (its per-collection states say so).
+    const notFound = { results: [{ sourceNamespace: "reference.countries", targetNamespace: "reference.countries", state: "NOT_FOUND", restoredDocuments: 0, totalDocuments: 0 }], totalCount: 1, links: [] };
+    sim.faults.add({ method: "GET", path: /\/collectionRestoreJobs\/[0-9a-f]{24}\/collections$/, kind: "status", status: 200, body: notFound, times: 50 });
+    await project.setConfig("restores", JSON.stringify({ adopt: inputs, missing: { ...base(), collections: ["reference.countries"], dependsOn: "adopt" } }));
+    const failed = await project.run(["up", "--yes", "--skip-preview"], { env: { PULUMI_NODEJS_TRANSPILE_ONLY: "true" }, allowFailure: true });
+    logSummary("up (a collection NOT_FOUND after SUCCESSFUL)", failed);
+    sim.faults.clear();
+    assert.notEqual(failed.code, 0, "the update fails");
+    assert.match(failed.output, /CollectionRestore job [0-9a-f]{24}[^\n]* INCOMPLETE/);
+    assert.match(failed.output, /these collections were not restored \(Atlas's state in brackets\): reference\.countries \(NOT_FOUND\)/);
+    const missing = resourcesOfType(await project.stackExport(), TYPE).find((r) => r.urn.endsWith("::missing"));
+    assert.match(missing?.id ?? "", /^[0-9a-f]{24}$/, "the job id is kept in state");
+    assert.deepEqual(missing?.outputs?.failedCollections, ["reference.countries (NOT_FOUND)"]);
+    const postsAfterFailure = collectionPosts();
+    const again = await project.run(["up", "--yes", "--skip-preview"], { env: { PULUMI_NODEJS_TRANSPILE_ONLY: "true" }, allowFailure: true });
+    assert.notEqual(again.code, 0);
+    assert.match(again.output, /INCOMPLETE \(as recorded by an earlier run\)/);
+    assert.equal(collectionPosts(), postsAfterFailure, "no second restore");
+    await project.run(["destroy", "--yes", "--skip-preview"], { env: { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } });
   });
 
   it("rejects bad inputs at preview, naming field and rule, with zero requests (three previews cover six cases)", async () => {

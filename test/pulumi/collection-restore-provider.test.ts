@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { UNKNOWN } from "../../src/pulumi/check-and-diff";
 import { restoreProvider } from "../../src/pulumi/restore-provider";
+import { resetProviderState } from "../../src/pulumi/provider-runtime";
 import { PartialStateError } from "../../src/pulumi/restore-outputs";
 import { collectionRestoreFamily } from "../../src/restore/collection-restore-family";
 import { PROVIDER_TEXT, configureRequest, startHarness, type Harness } from "./provider-harness";
@@ -41,6 +42,47 @@ describe("CollectionRestore provider against the simulator", () => {
     assert.ok(h.logs.length <= gets + 2, `at most one line per poll (${h.logs.length} lines, ${gets} polls)`);
     assert.ok(h.logs.some((l) => /: \d+(\.\d)? k \/ 60 k documents \(\d+ %\)/.test(l)), h.logs.join("\n"));
     assert.ok(h.logs.some((l) => /→ SUCCESSFUL after/.test(l)), h.logs.join("\n"));
+  });
+
+  it("a SUCCESSFUL job with a collection NOT_FOUND (Atlas's per-collection state) fails create naming it, keeping the job id", async () => {
+    const states = {
+      results: [
+        { sourceNamespace: "sales.orders", targetNamespace: "sales.orders_copy", state: "SUCCESSFUL", restoredDocuments: 48_000, totalDocuments: 48_000 },
+        { sourceNamespace: "sales.customers", targetNamespace: "sales.customers_copy", state: "NOT_FOUND", restoredDocuments: 0, totalDocuments: 0 },
+      ],
+      totalCount: 2,
+    };
+    h.sim.faults.add({ method: "GET", path: /collectionRestoreJobs\/[0-9a-f]{24}\/collections$/, kind: "status", status: 200, body: states, times: 20 });
+    const err = await provider.create(inputs()).catch((e) => e);
+    assert.ok(err instanceof PartialStateError, String(err));
+    assert.ok(err.id);
+    assert.equal(err.properties.restoreJobId, err.id);
+    assert.equal(err.properties.state, "SUCCESSFUL", "Atlas's state is kept as Atlas said it");
+    assert.deepEqual(err.properties.failedCollections, ["sales.customers (NOT_FOUND)"]);
+    assert.match(err.message, /CollectionRestore job [0-9a-f]{24}.* INCOMPLETE/);
+    assert.match(err.message, /Atlas reported the job SUCCESSFUL, but these collections were not restored \(Atlas's state in brackets\): sales\.customers \(NOT_FOUND\)/);
+    assert.equal(h.sim.requestLog.count({ method: "POST" }), 1);
+    // The next up fails again from state: no new restore, no request.
+    const before = h.sim.requestLog.count();
+    const again = await provider.update(err.id, { ...err.properties, ...inputs() }, inputs()).catch((e) => e);
+    assert.ok(again instanceof PartialStateError);
+    assert.match(again.message, /INCOMPLETE/);
+    assert.equal(h.sim.requestLog.count(), before);
+  });
+
+  it("an adopted SUCCESSFUL job is read once more: a NOT_FOUND collection is not reported as success", async () => {
+    const first = await provider.create(inputs());
+    await provider.delete(first.id, first.outs);
+    const states = { results: [{ sourceNamespace: "sales.orders", state: "SUCCESSFUL" }, { sourceNamespace: "sales.customers", state: "UNSUPPORTED" }], totalCount: 2 };
+    h.sim.faults.add({ method: "GET", path: /collectionRestoreJobs\/[0-9a-f]{24}\/collections$/, kind: "status", status: 200, body: states, times: 20 });
+    // A new provider process (the released-ids memory of delete is per process).
+    resetProviderState();
+    await provider.configure(configureRequest({ "mongodbatlas:publicKey": h.sim.publicKey, "mongodbatlas:privateKey": h.sim.privateKey, "mongodbatlas:baseUrl": h.sim.url }));
+    const err = await provider.create(inputs()).catch((e) => e);
+    assert.ok(err instanceof PartialStateError, String(err));
+    assert.equal(err.id, first.id, "the identical finished job was adopted, not restored again");
+    assert.match(err.message, /sales\.customers \(UNSUPPORTED\)/);
+    assert.equal(h.sim.requestLog.count({ method: "POST" }), 1);
   });
 
   it("one failed collection fails create with partial state naming Atlas's errorMessage and the collection", async () => {
@@ -101,6 +143,6 @@ describe("CollectionRestore provider against the simulator", () => {
     const wait = await provider.diff("x", olds, inputs({ timeoutSeconds: 120 }));
     assert.equal(wait.changes, true);
     assert.equal(wait.replaces, undefined);
-    assert.deepEqual(collectionRestoreFamily.identityFields.includes("writeStrategy"), true);
+    assert.deepEqual(Object.keys(collectionRestoreFamily.identity.ofInputs({})).includes("writeStrategy"), true);
   });
 });

@@ -26,6 +26,8 @@ describe("adoption rule (findAdoptableJob)", () => {
     ["adopts an identical COMPLETED job within 24 h", [job({ id: "a", status: "COMPLETED", ageMs: 23 * HOUR })], "a"],
     ["does not adopt a COMPLETED job older than 24 h", [job({ status: "COMPLETED", ageMs: 25 * HOUR })], undefined],
     ["does not adopt a COMPLETED job without a date", [job({ status: "COMPLETED", restoreScheduledDate: undefined })], undefined],
+    ["judges a COMPLETED job without a start date by its finish", [job({ id: "a", status: "COMPLETED", restoreScheduledDate: undefined, restoreFinishedDate: new Date(NOW - HOUR).toISOString() })], "a"],
+    ["…and not when it finished before the window", [job({ status: "COMPLETED", restoreScheduledDate: undefined, restoreFinishedDate: new Date(NOW - 25 * HOUR).toISOString() })], undefined],
     ["uses submittedAt when restoreScheduledDate is absent", [job({ id: "a", status: "COMPLETED", restoreScheduledDate: undefined, submittedAt: new Date(NOW - HOUR).toISOString() })], "a"],
     ["never adopts a FAILED job", [job({ status: "FAILED" })], undefined],
     ["does not adopt another snapshot", [job({ snapshotId: OTHER_SNAPSHOT })], undefined],

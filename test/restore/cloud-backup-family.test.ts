@@ -9,7 +9,7 @@ const NOW = Date.parse("2026-11-23T12:00:00Z");
 const ago = (h: number) => new Date(NOW - h * 3_600_000).toISOString();
 const args: CloudBackupRestoreArgs = { projectId: P, clusterName: "prod", deliveryType: "automated", snapshotId: S, targetClusterName: "staging" };
 const job = (over: Partial<CloudBackupRestoreJob> = {}): CloudBackupRestoreJob => ({
-  id: "0123456789abcdef01234567", deliveryType: "automated", snapshotId: S, targetClusterName: "staging", targetGroupId: P, createdAt: ago(1), ...over,
+  id: "0123456789abcdef01234567", deliveryType: "automated", snapshotId: S, targetClusterName: "staging", targetGroupId: P, ...over,
 });
 
 describe("Cloud Backup restore family (jobs without a status)", () => {
@@ -36,8 +36,8 @@ describe("Cloud Backup restore family (jobs without a status)", () => {
     );
   });
 
-  it("startedAt/finishedAt in epoch ms (ISO text or a number of seconds)", () => {
-    assert.equal(family.startedAt(job()), NOW - 3_600_000);
+  it("startedAt is never read (Atlas's v2 jobs have no start date, not even from a createdAt); finishedAt in epoch ms (ISO text or a number of seconds)", () => {
+    assert.equal(family.startedAt(job({ createdAt: ago(1) })), undefined);
     assert.equal(family.finishedAt(job({ finishedAt: (NOW - 1000) / 1000 })), NOW - 1000);
     assert.equal(family.finishedAt(job()), undefined);
   });
@@ -45,8 +45,10 @@ describe("Cloud Backup restore family (jobs without a status)", () => {
   const adopt = (jobs: CloudBackupRestoreJob[], a: CloudBackupRestoreArgs = args) => findAdoptableJob(family, jobs, a, { nowMs: NOW })?.id;
   it("adopts an identical in-flight job, and a finished one within 24 h", () => {
     assert.equal(adopt([job({ id: "a" })]), "a");
-    assert.equal(adopt([job({ id: "a", finishedAt: ago(0.5), createdAt: ago(23) })]), "a");
-    assert.equal(adopt([job({ finishedAt: ago(0.5), createdAt: ago(25) })]), undefined);
+    assert.equal(adopt([job({ id: "a", finishedAt: ago(0.5) })]), "a", "a finished job without createdAt is judged by finishedAt");
+    assert.equal(adopt([job({ id: "a", finishedAt: ago(23.9) })]), "a");
+    assert.equal(adopt([job({ finishedAt: ago(24.1) })]), undefined);
+    assert.equal(adopt([job({ id: "r", createdAt: ago(100) })]), "r", "in flight: adopted at any age");
   });
   it("never adopts another snapshot, target, target project, delivery type, point in time, or a failed job", () => {
     assert.equal(adopt([job({ snapshotId: "dddddddddddddddddddddddd" })]), undefined);
