@@ -42,7 +42,7 @@ export const defaultForecastPollOptions: Readonly<ForecastPollOptions> = Object.
   maxWindowShare: 0.06,
   tailShare: 1,
   tailMaxShare: 1,
-  windowExtraPolls: 8,
+  windowExtraPolls: 7,
 });
 
 /** The poll plan of one forecast, in job time (ms since the job started). */
