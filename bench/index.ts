@@ -4,7 +4,7 @@
  *
  *   waiting          requests and completion lag for 10 s … 1 h restores (simulated time)
  *   waiting (dedicated)  the same for CloudBackupRestore: 5 min, 30 min, 2 h vs fixed 4 s and no wait
- *   forecast         the same with the source cluster's history (accurate, misleading, none) vs the old policy
+ *   forecast         the same with the source cluster's history (accurate, misleading) vs none; economy mode
  *   auth             HTTP exchanges per call with and without reusing the digest challenge
  *   auth (service account)  exchanges per call with one token; token requests per hour of polling
  *   listing          10,000 Cloud Backup restore jobs at 50 ms per round trip (real time)

@@ -56,7 +56,7 @@ export interface WaitForCloudBackupRestoreJobArgs extends GetCloudBackupRestoreP
   timeoutSeconds?: number;
   /** First pause between checks (grows ×1.4 to 30 s); default 1.5. */
   pollIntervalSeconds?: number;
-  /** The longest pause between checks; default 30. */
+  /** The longest pause between checks; default 30 (with or without history; above 30: economy mode). */
   maxPollIntervalSeconds?: number;
 }
 

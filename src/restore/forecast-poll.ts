@@ -8,7 +8,9 @@ import type { DurationEstimate } from "./estimate-duration";
  *   sparse   before the window: few polls, evenly spaced at most `sparseShare` × E apart (never
  *            less than the no-history maximum interval), the last one on the window's start;
  *   dense    window [E − low, E + high]: every `denseShare` × (window start) (at least `minDenseMs`),
- *            so a finish inside it is seen within about 2 % of its duration;
+ *            so a finish inside it is seen within about 2 % of its duration; under a bound (the
+ *            default mode, see `PlanBound`) denser still, for at most `windowExtraPolls` more polls
+ *            than polling the window at the bound would cost;
  *   tail     past the window (the job runs long): the pause is `tailShare` × the overrun (so it
  *            doubles per poll with 1) up to `tailMaxShare` × the no-history maximum interval: a much
  *            longer job costs about as many polls as without a forecast and is seen about as soon.
@@ -27,6 +29,8 @@ export interface ForecastPollOptions {
   tailShare: number;
   /** The tail's longest pause, as a share of the no-history maximum interval. */
   tailMaxShare: number;
+  /** Default mode: the window costs at most this many polls more than one every `capMs` would. */
+  windowExtraPolls: number;
 }
 
 export const defaultForecastPollOptions: Readonly<ForecastPollOptions> = Object.freeze({
@@ -38,6 +42,7 @@ export const defaultForecastPollOptions: Readonly<ForecastPollOptions> = Object.
   maxWindowShare: 0.06,
   tailShare: 1,
   tailMaxShare: 1,
+  windowExtraPolls: 7,
 });
 
 /** The poll plan of one forecast, in job time (ms since the job started). */
@@ -51,23 +56,41 @@ export interface ForecastPlan {
 }
 
 /**
- * The plan for an estimate. `capMs` (the user's `maxPollIntervalSeconds`) bounds every pause: the
- * sparse polls then come at most that far apart (still ending on the window's start), so a job much
- * shorter than its history is seen at most that late.
+ * The bound on a plan's pauses: the user's `maxPollIntervalSeconds` (default 30 s). `economy` (a
+ * bound above the default) keeps the forecast's own dense interval (2 % of the window's start), so
+ * a long restore costs a few polls; otherwise the dense polls are budgeted (`windowExtraPolls`).
+ */
+export interface PlanBound {
+  capMs: number;
+  economy: boolean;
+}
+
+/** No bound: the forecast alone (economy without a cap). */
+export const UNBOUNDED: Readonly<PlanBound> = Object.freeze({ capMs: Infinity, economy: true });
+
+/**
+ * The plan for an estimate. `bound.capMs` bounds every pause: the sparse polls then come at most
+ * that far apart (still ending on the window's start), so a job much shorter than its history is
+ * seen at most that late.
  */
 export function forecastPlan(
   estimate: Pick<DurationEstimate, "expectedMs" | "spreadMs">,
   maxIntervalMs: number,
   options: Readonly<ForecastPollOptions> = defaultForecastPollOptions,
-  capMs = Infinity,
+  bound: Readonly<PlanBound> = UNBOUNDED,
 ): ForecastPlan {
   const e = estimate.expectedMs;
+  const { capMs } = bound;
   const share = Math.min(options.maxWindowShare, Math.max(options.minWindowShare, (options.windowSpreads * estimate.spreadMs) / e));
   const windowStartMs = e * (1 - share);
-  const denseMs = Math.min(capMs, Math.max(options.minDenseMs, options.denseShare * windowStartMs));
+  const windowEndMs = e * (1 + share);
+  const width = windowEndMs - windowStartMs;
+  // Default mode: n polls across the window at the bound, n + windowExtraPolls with the forecast.
+  const budgeted = bound.economy ? Infinity : width / (width / capMs + options.windowExtraPolls);
+  const denseMs = Math.min(capMs, Math.max(options.minDenseMs, Math.min(budgeted, options.denseShare * windowStartMs)));
   return {
     windowStartMs,
-    windowEndMs: e * (1 + share),
+    windowEndMs,
     denseMs,
     sparseMaxMs: Math.min(capMs, Math.max(maxIntervalMs, options.sparseShare * e)),
     tailMaxMs: Math.min(capMs, Math.max(options.tailMaxShare * maxIntervalMs, denseMs)),

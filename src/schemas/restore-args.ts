@@ -5,8 +5,11 @@ import { CreateRestoreParams, GetRestoreParams } from "./requests";
 export const RESTORE_TIMEOUT_SECONDS = { min: 1, max: 172_800, default: 3600 } as const;
 /** Below 1 s is meant for the local simulator; against Atlas keep 1 s or more (or leave it unset). */
 export const POLL_INTERVAL_SECONDS = { min: 0.01, max: 600 } as const;
-/** The longest pause between two status checks, when the user bounds it (README: "Inputs"). */
-export const MAX_POLL_INTERVAL_SECONDS = { min: 0.01, max: 3600 } as const;
+/**
+ * The longest pause between two status checks (README: "Inputs"): 30 s unless set, with or without
+ * a history; above 30 s a forecast may space polls out up to it (economy mode).
+ */
+export const MAX_POLL_INTERVAL_SECONDS = { min: 0.01, max: 3600, default: 30 } as const;
 export const ADOPTION_WINDOW_SECONDS = { min: 0, max: 604_800, default: 86_400 } as const;
 
 const whole = { error: "must be a whole number of seconds" };
@@ -29,9 +32,9 @@ export const RESTORE_WAIT_SHAPE = {
     .max(POLL_INTERVAL_SECONDS.max, { error: `must be at most ${POLL_INTERVAL_SECONDS.max}` })
     .optional(),
   /**
-   * The longest pause between two status checks (0.01..3600), so a finish is seen at most this late
-   * (a server's Retry-After still wins). Unset: 30 s without a forecast, up to half the expected
-   * duration with one. Not below `pollIntervalSeconds`.
+   * The longest pause between two status checks (0.01..3600, default 30), so a finish is seen at
+   * most this late (a server's Retry-After still wins), with or without a history. Above 30 s with
+   * a history: economy mode, sparse polls far from the expected finish. Not below `pollIntervalSeconds`.
    */
   maxPollIntervalSeconds: z
     .number({ error: "must be a number of seconds" })
@@ -68,7 +71,8 @@ export function refineWaitSettings(a: { pollIntervalSeconds?: number; maxPollInt
  * The inputs of a restore resource. Strict: a misspelt input is an error, not silently ignored.
  * - `timeoutSeconds`: integer 1..172800 (48 h), default 3600. Atlas can't cancel a restore; the wait just ends.
  * - `pollIntervalSeconds`: 0.01..600; when set, a fixed schedule from this first pause, growing ×1.4 to 30 s; unset: 1.5 s ×1.4, or the forecast from the cluster's history.
- * - `maxPollIntervalSeconds`: 0.01..3600, not below `pollIntervalSeconds`; no pause between checks is longer (Retry-After excepted).
+ * - `maxPollIntervalSeconds`: 0.01..3600, default 30, not below `pollIntervalSeconds`; no pause between checks is longer (Retry-After
+ *   excepted); above 30 s a history may space polls out up to it (economy mode).
  * - `waitForCompletion`: default true; false records the job as soon as Atlas accepted it.
  * - `adoptionWindowSeconds`: integer 0..604800 (7 days), default 86400; how old a COMPLETED identical restore may be
  *   to be adopted instead of starting another (0: never adopt a finished one). See `findAdoptableJob`.

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { adoptOrCreateRestore, runRestore, tenantRestoreFamily } from "../../src/restore";
+import { pollPolicyFor, type PollPolicy } from "../../src/restore/poll-policy";
 import { approxDuration, describeProgress, forecastRestore } from "../../src/restore/restore-forecast";
 import type { TenantRestoreJob } from "../../src/schemas";
 import { ManualClock } from "../../src/util/clock";
@@ -76,18 +77,30 @@ describe("adopt-or-create with history", () => {
     return { clock, client };
   }
 
-  it("forecasts from the adoption listing (no extra request) and polls the 6-minute restore a few times", async () => {
-    const { clock, client } = withHistory(5);
-    const done = await runRestore({ family: tenantRestoreFamily, client, request, clock, wait: { timeoutMs: 3_600_000 } });
+  /** A 6-minute restore with `finished` earlier ones, waited for with `policy` (default if unset): polls and lag. */
+  async function waitWith(finished: number, policy?: Readonly<PollPolicy>) {
+    const { clock, client } = withHistory(finished);
+    const start = clock.now();
+    const done = await runRestore({ family: tenantRestoreFamily, client, request, clock, wait: { timeoutMs: 3_600_000, ...(policy ? { policy } : {}) } });
     assert.equal(done.job.status, "COMPLETED");
-    assert.equal(done.forecast?.estimate.expectedMs, 6 * MIN);
-    assert.equal(client.calls.list, 1, "the adoption listing only");
-    assert.ok(client.calls.get <= 6, `${client.calls.get} polls`);
+    return { done, client, polls: client.calls.get, lagMs: clock.now() - start - 6 * MIN };
+  }
 
-    const plain = withHistory(0);
-    const without = await runRestore({ family: tenantRestoreFamily, client: plain.client, request, clock: plain.clock, wait: { timeoutMs: 3_600_000 } });
-    assert.equal(without.forecast, undefined);
-    assert.ok(plain.client.calls.get > client.calls.get, `without history: ${plain.client.calls.get} polls`);
+  it("forecasts from the adoption listing (no extra request); by default it only makes polling denser near the expected finish", async () => {
+    const withForecast = await waitWith(5);
+    assert.equal(withForecast.done.forecast?.estimate.expectedMs, 6 * MIN);
+    assert.equal(withForecast.client.calls.list, 1, "the adoption listing only");
+    const without = await waitWith(0);
+    assert.equal(without.done.forecast, undefined);
+    assert.ok(withForecast.lagMs <= 0.5 * without.lagMs, `seen ${withForecast.lagMs} ms late, ${without.lagMs} ms without history`);
+    assert.ok(withForecast.polls <= without.polls + 10, `${withForecast.polls} polls, ${without.polls} without history`);
+  });
+
+  it("economy mode (maxPollIntervalSeconds above 30 s) polls the 6-minute restore a few times", async () => {
+    const economy = await waitWith(5, pollPolicyFor({ maxPollIntervalSeconds: 3600 }));
+    assert.ok(economy.polls <= 6, `${economy.polls} polls`);
+    assert.ok(economy.lagMs <= 0.02 * 6 * MIN + 2000, `seen ${economy.lagMs} ms late`);
+    assert.ok(economy.polls < (await waitWith(5)).polls, "fewer polls than the default");
   });
 
   it("gives an adopted in-flight job its age", async () => {
