@@ -1,7 +1,8 @@
-import { CollectionRestoreRequestBody, fieldProblems, type CollectionRestoreRequestBody as Body } from "../schemas";
 import { splitNamespace } from "./collection-restore-lifecycle";
 import type { SimCollectionCatalog, SimCollectionItem } from "./collection-restore-state";
 import { badRequest } from "./errors";
+import { COLLECTION_RESTORE, type CollectionRestoreBody as Body } from "./request-bodies";
+import { checkRequestBody } from "./request-rules";
 import type { SimulatorState } from "./state";
 
 /**
@@ -12,12 +13,7 @@ import type { SimulatorState } from "./state";
  * simulator's own: Atlas's codes for these refusals could not be confirmed from public sources.
  */
 export function parseCollectionRestoreBody(body: unknown): Body {
-  const parsed = CollectionRestoreRequestBody.safeParse(body);
-  if (!parsed.success) {
-    const fields = fieldProblems(parsed.error).map((p) => ({ field: p.field, description: p.reason }));
-    throw badRequest("VALIDATION_ERROR", `Invalid collection restore request: ${fields.map((f) => `${f.field} ${f.description}`).join("; ")}.`, fields);
-  }
-  const b = parsed.data;
+  const b = checkRequestBody(body, COLLECTION_RESTORE, "collection restore request") as unknown as Body;
   if ((b.databases === undefined) === (b.collections === undefined)) {
     const which = b.databases === undefined ? "neither was given" : "both were given";
     throw badRequest("INVALID_RESTORE_SCOPE", `Name either databases or collections to restore (${which}).`, [{ field: "collections", description: which }]);

@@ -54,7 +54,7 @@ describe("simulator snapshot download requests", () => {
   it("Flex: refuses a bad body (400 VALIDATION_ERROR naming the field), an unknown snapshot (404), v1.0 (404) and a wrong Content-Type (415)", async () => {
     const missing = await t.client.post(flexDownload(), {});
     assert.deepEqual(missing.json, {
-      error: 400, errorCode: "VALIDATION_ERROR", reason: "Bad Request", parameters: [],
+      error: 400, errorCode: "VALIDATION_ERROR", reason: "Bad Request", parameters: ["snapshotId"],
       detail: "Invalid download request: snapshotId is required.",
       badRequestDetail: { fields: [{ field: "snapshotId", description: "is required" }] },
     });

@@ -1,4 +1,4 @@
-import { FlexDownloadRequestBody, TenantDownloadRequestBody } from "../../schemas";
+import { FLEX_DOWNLOAD, TENANT_DOWNLOAD } from "../request-bodies";
 import { ATLAS_2023_01_01, ATLAS_2024_11_13 } from "../media-types";
 import type { Route, RouteContext } from "../router";
 import type { SimCluster } from "../state";
@@ -28,7 +28,7 @@ export const downloadRoutes: Route[] = [
     mediaType: ATLAS_2024_11_13,
     handle: (ctx) => {
       const source = flexCluster(ctx);
-      return createDownloadJob(ctx, "flex", source, checkBody(ctx, FlexDownloadRequestBody, "download request").snapshotId);
+      return createDownloadJob(ctx, "flex", source, checkBody<{ snapshotId: string }>(ctx, FLEX_DOWNLOAD, "download request").snapshotId);
     },
   },
   {
@@ -40,7 +40,7 @@ export const downloadRoutes: Route[] = [
     sunsetOnV2: true,
     handle: (ctx) => {
       const source = tenantCluster(ctx);
-      return createDownloadJob(ctx, "tenant", source, checkBody(ctx, TenantDownloadRequestBody, "download request").snapshotId);
+      return createDownloadJob(ctx, "tenant", source, checkBody<{ snapshotId: string }>(ctx, TENANT_DOWNLOAD, "download request").snapshotId);
     },
   },
 ];

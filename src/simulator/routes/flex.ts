@@ -19,7 +19,7 @@ export function flexCluster(ctx: RouteContext) {
   const groupId = checkObjectIdParam(ctx.params.groupId!, "groupId");
   const name = checkClusterNameParam(ctx.params.name!, "name");
   const cluster = requireCluster(ctx.state, groupId, name, ["flex", "tenant", "dedicated"]);
-  if (cluster.kind !== "flex") throw badRequest("CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API", `Cannot use non-flex cluster ${name} in the flex API.`);
+  if (cluster.kind !== "flex") throw badRequest("CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API", `Cannot use non-flex cluster ${name} in the flex API.`, undefined, [name]);
   return cluster;
 }
 
