@@ -25,13 +25,27 @@ export function parseCollectionRestoreBody(body: unknown): Body {
   return b;
 }
 
+/**
+ * The request as the job echoes it (`ApiAtlasCollectionRestoreJobResponse`): every namespace with
+ * its `targetNamespace` filled in (the given one or the source, suffixes applied), the suffixes
+ * not given as "", and the scope list not used as [] (the issue's account of Atlas's answers;
+ * no recorded collection-restore answer exists in the Atlas CLI's e2e data).
+ */
+export function echoedRequest(b: Body): Record<string, unknown> {
+  const dbSuffix = b.databaseSuffix ?? "";
+  const collSuffix = b.collectionSuffix ?? "";
+  const fill = (list: Body["databases"], isDb: boolean) =>
+    (list ?? []).map((n) => ({ sourceNamespace: n.sourceNamespace, targetNamespace: withSuffix(n.targetNamespace ?? n.sourceNamespace, dbSuffix, collSuffix, isDb) }));
+  return { ...b, collectionSuffix: collSuffix, collections: fill(b.collections, false), databaseSuffix: dbSuffix, databases: fill(b.databases, true) };
+}
+
 /** The point in time (epoch ms) a PIT request asks for, or undefined for a snapshot request. */
 export function requestedPointInTime(b: Body): number | undefined {
   const seconds = b.pointInTimeUtcSeconds ?? b.oplogTs;
   return seconds === undefined ? undefined : seconds * 1000;
 }
 
-const withSuffix = (ns: string, dbSuffix: string, collSuffix: string, isDb: boolean) => {
+export const withSuffix = (ns: string, dbSuffix: string, collSuffix: string, isDb: boolean) => {
   if (isDb) return `${ns}${dbSuffix}`;
   const [db, coll] = splitNamespace(ns);
   return `${db}${dbSuffix}.${coll}${collSuffix}`;

@@ -15,7 +15,7 @@
 const QUIRKS: RegExp[] = [
   /\.parameters\[\d+\] expected object, got string$/,
   /\.desiredTimestamp\.(date|increment) is null but the schema is not nullable$/,
-  /\.timestamp\.increment \d+ < minimum 1199145600$/,
+  /\.(timestamp|desiredTimestamp)\.increment \d+ < minimum 1199145600$/,
 ];
 
 /** True for an issue that is not one of Atlas's known departures from its spec. */

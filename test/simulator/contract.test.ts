@@ -115,7 +115,7 @@ describe("simulator v2 contract with the Atlas OpenAPI spec", () => {
 
   it("validates every answer against the 2026-03-03 spec", () => {
     const issues = captured.flatMap((r) => checkResponse(spec0303, r));
-    assert.ok(issues.length > 0 && issues.every((i) => i.includes(".parameters[")), "Atlas's string parameters are seen");
+    assert.ok(issues.some((i) => i.includes(".parameters[")), "Atlas's string parameters are seen");
     assert.deepEqual(issues.filter(notAtlasQuirk), []);
   });
 
