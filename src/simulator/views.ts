@@ -94,7 +94,8 @@ export function renderLegacyJob(job: SimLegacyJob, apiBase: string): Record<stri
       { href: `${cluster}/snapshots/${job.snapshotId}`, rel: "http://mms.mongodb.com/snapshot" },
       { href: `${apiBase}/groups/${job.projectId}`, rel: "http://mms.mongodb.com/group" },
     ],
-    pointInTime: false,
+    // The v1.0 documented answers (seeds 001, 002) carry it; v2's BackupRestoreJob does not define it.
+    ...(apiBase.endsWith("/v1.0") ? { pointInTime: false } : {}),
     ...(job.batchId === undefined ? {} : { batchId: job.batchId }),
     snapshotId: job.snapshotId,
     statusName: job.statusName,

@@ -8,6 +8,10 @@ import { flexCluster } from "./flex";
 import { tenantCluster } from "./tenant";
 
 /**
+ * Versions: the Flex download is served in 2024-11-13 only (the 2026-08-18 legacy extract). The
+ * M2/M5 download (…/backup/tenant/download) is in none of the extracts: its 2023-01-01 is what
+ * atlas-sdk-go sends for it, UNCONFIRMED against the spec.
+ *
  * Snapshot download requests: each creates a PENDING DOWNLOAD job of the cluster (it then shows in
  * the cluster's restore-job list and GET, with a `snapshotUrl` that expires four hours after the
  * request). A download replaces no data, so nothing refuses a second one.
