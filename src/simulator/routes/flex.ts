@@ -66,7 +66,8 @@ export const flexRoutes: Route[] = [
     handle: (ctx) => {
       const c = flexCluster(ctx);
       const page = parsePageQuery(ctx.query);
-      const snapshots = [...c.snapshots].reverse();
+      // Oldest first, as Atlas lists them (TestFlexBackup/Snapshot_List/GET_…_backup_snapshots_1.snaphost).
+      const snapshots = c.snapshots;
       return { status: 200, body: paginate(snapshots, page, ctx.requestUrl, (s) => renderSnapshot(s, undefined)) };
     },
   },
