@@ -16,16 +16,9 @@ function mediaTypes(header: string | undefined): string[] {
 }
 
 /**
- * True when `Accept` names exactly `mediaType`. Atlas v2 has no fallback: a missing Accept,
- * `application/json`, `*\/*` or another version date is refused with 406.
- */
-export function acceptsMediaType(accept: string | undefined, mediaType: string): boolean {
-  return mediaTypes(accept).includes(mediaType);
-}
-
-/**
  * The first type of `Accept`, in the header's order, that the route serves (`served`, the spec's
- * list for the operation), or undefined (406).
+ * list for the operation), or undefined (406). Atlas v2 has no fallback here: a missing Accept,
+ * `application/json`, `*\/*` or a version date the route does not serve is refused.
  */
 export function negotiateMediaType(accept: string | undefined, served: readonly string[]): string | undefined {
   return mediaTypes(accept).find((t) => served.includes(t));
