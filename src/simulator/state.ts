@@ -88,8 +88,10 @@ export interface SimCloudBackupJob {
   oplogInc?: number;
   targetClusterName?: string;
   targetGroupId?: string;
+  /** When the job was created: internal (lifecycle, list order); Atlas's answers carry no creation time. */
   createdAt: number;
   finishedAt?: number;
+  /** When the job expires (`expired`); rendered as `expiresAt` only on a download whose links are ready. */
   expiresAt: number;
   cancelled: boolean;
   failed: boolean;
