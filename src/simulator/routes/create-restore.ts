@@ -8,8 +8,7 @@ import { requireCluster, snapshotNotFound } from "./lookup";
 
 /**
  * The request body checked against the simulator's rules for the operation (request-rules.ts):
- * read-only fields dropped, 400 INVALID_ATTRIBUTE / VALIDATION_ERROR otherwise. `what` names the
- * request in the detail.
+ * read-only fields dropped, 400 VALIDATION_ERROR otherwise. `what` names the request in the detail.
  */
 export function checkBody<T = Record<string, unknown>>(ctx: RouteContext, rules: BodyRules, what: string): T {
   return checkRequestBody(ctx.body, rules, what) as T;
@@ -46,8 +45,8 @@ export function addRestoreJob(
 
 /**
  * POST of a tenant or Flex restore. Checks, in order: body (400 VALIDATION_ERROR with
- * badRequestDetail; read-only fields such as Flex's `instanceName` ignored; fields the schema
- * lacks 400 INVALID_ATTRIBUTE), snapshot on the source cluster (404
+ * badRequestDetail, fields the schema lacks included; read-only fields such as Flex's
+ * `instanceName` ignored), snapshot on the source cluster (404
  * SNAPSHOT_NOT_FOUND), target project (404 GROUP_NOT_FOUND) and cluster (404 CLUSTER_NOT_FOUND),
  * then no unfinished RESTORE onto the same target (409 RESTORE_IN_PROGRESS, naming that job).
  * The new job is PENDING and always a RESTORE.
