@@ -1,5 +1,5 @@
 import { SimulatedApiError } from "./errors";
-import { ATLAS_2023_01_01, JSON_MEDIA_TYPE, acceptsMediaType, isContentType } from "./media-types";
+import { ATLAS_2023_01_01, JSON_MEDIA_TYPE, isContentType, negotiateMediaType } from "./media-types";
 import type { RateLimiter } from "./rate-limit";
 import { envelope, serializeJson, type Outgoing } from "./respond";
 import { API_PREFIX, type RouteMatch } from "./router";
@@ -54,10 +54,13 @@ export function dispatch(input: DispatchInput): Outgoing {
       throw new SimulatedApiError(404, "RESOURCE_NOT_FOUND", `Cannot find resource ${input.url.pathname}.`);
     }
     const { route, version } = match;
+    let mediaType: string | undefined;
     if (version === "v2" && route.mediaType !== undefined) {
-      if (!acceptsMediaType(input.accept, route.mediaType)) throw versionError(406, "accept", route.mediaType);
-      if (input.method === "POST" && !isContentType(input.contentType, route.mediaType)) {
-        throw versionError(415, "content-type", route.mediaType);
+      const served = route.mediaTypes ?? [route.mediaType];
+      mediaType = negotiateMediaType(input.accept, served);
+      if (mediaType === undefined) throw versionError(406, "accept", served);
+      if (input.method === "POST" && !served.some((t) => isContentType(input.contentType, t))) {
+        throw versionError(415, "content-type", served);
       }
       if (route.sunsetOnV2 && input.sunsetTenantV2) {
         throw new SimulatedApiError(410, "VERSION_GONE", `This resource was sunset on ${TENANT_SUNSET_DATE} (API version ${ATLAS_2023_01_01}); use the Flex restore job endpoints instead.`);
@@ -73,9 +76,9 @@ export function dispatch(input: DispatchInput): Outgoing {
     }
     const result = route.handle({
       params: match.params, query: input.url.searchParams, body, version, state: input.state, now: input.now,
-      apiBase: `${input.baseUrl}${API_PREFIX}${version}`, requestUrl: `${input.baseUrl}${input.rawUrl}`,
+      apiBase: `${input.baseUrl}${API_PREFIX}${version}`, requestUrl: `${input.baseUrl}${input.rawUrl}`, mediaType,
     });
-    const contentType = version === "v2" && route.mediaType !== undefined ? route.mediaType : JSON_MEDIA_TYPE;
+    const contentType = mediaType ?? JSON_MEDIA_TYPE;
     return finish(result.status, result.body, contentType);
   } catch (error) {
     if (!(error instanceof SimulatedApiError)) throw error;
@@ -84,7 +87,7 @@ export function dispatch(input: DispatchInput): Outgoing {
   }
 }
 
-function versionError(status: 406 | 415, header: "accept" | "content-type", mediaType: string): SimulatedApiError {
-  return new SimulatedApiError(status, "INVALID_VERSION_DATE", `Invalid ${header} header or version date. This resource requires ${mediaType}.`);
+function versionError(status: 406 | 415, header: "accept" | "content-type", served: readonly string[]): SimulatedApiError {
+  return new SimulatedApiError(status, "INVALID_VERSION_DATE", `Invalid ${header} header or version date. This resource requires ${served.join(" or ")}.`);
 }
 

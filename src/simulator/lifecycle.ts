@@ -1,5 +1,4 @@
-import type { RestoreStatus } from "../schemas";
-import type { LifecyclePhases, SimCloudBackupJob, SimRestoreJob, SimulatorState } from "./state";
+import type { LifecyclePhases, RestoreStatus, SimCloudBackupJob, SimRestoreJob, SimulatorState } from "./state";
 import { findCluster } from "./state";
 
 export interface LifecycleOptions {

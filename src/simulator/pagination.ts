@@ -1,5 +1,8 @@
-import { DEFAULT_ITEMS_PER_PAGE, MAX_ITEMS_PER_PAGE } from "../schemas";
 import { badRequest } from "./errors";
+
+/** The spec's paging parameters: `itemsPerPage` 1–500, default 100. */
+const DEFAULT_ITEMS_PER_PAGE = 100;
+const MAX_ITEMS_PER_PAGE = 500;
 
 export interface PageQuery {
   pageNum: number;
@@ -21,7 +24,7 @@ function intParam(query: URLSearchParams, name: string, fallback: number, min: n
     const range = max === Infinity ? `at least ${min}` : `between ${min} and ${max}`;
     throw badRequest("INVALID_PARAMETER", `Invalid value ${raw} for query parameter ${name}: must be an integer ${range}.`, [
       { field: name, description: `must be an integer ${range}` },
-    ]);
+    ], [raw, name]);
   }
   return value;
 }
@@ -32,7 +35,7 @@ export function parsePageQuery(query: URLSearchParams): PageQuery {
   if (raw !== null && raw !== "true" && raw !== "false") {
     throw badRequest("INVALID_PARAMETER", `Invalid value ${raw} for query parameter includeCount: must be true or false.`, [
       { field: "includeCount", description: "must be true or false" },
-    ]);
+    ], [raw, "includeCount"]);
   }
   return {
     pageNum: intParam(query, "pageNum", 1, 1, Infinity),

@@ -6,7 +6,7 @@ import { atlasErrorBody } from "./errors";
 import { answerFault } from "./fault-responses";
 import type { FaultSpec, Faults } from "./faults";
 import { advanceRestoreJobs } from "./lifecycle";
-import { JSON_MEDIA_TYPE } from "./media-types";
+import { JSON_MEDIA_TYPE, negotiateMediaType } from "./media-types";
 import { bearerTokenOf, type TokenIssuer } from "./oauth-token";
 import { answerTokenRequest } from "./token-route";
 import type { RateLimiter } from "./rate-limit";
@@ -103,7 +103,10 @@ export class RequestPipeline {
       entry.auth = bearer !== undefined ? "bearer" : "digest";
 
       fault ??= deps.faults.take(method, url.pathname, true);
-      const successType = match?.version === "v2" && match.route.mediaType ? match.route.mediaType : JSON_MEDIA_TYPE;
+      const { route } = match ?? {};
+      const successType = match?.version === "v2" && route?.mediaType
+        ? (negotiateMediaType(req.headers.accept, route.mediaTypes ?? [route.mediaType]) ?? route.mediaType)
+        : JSON_MEDIA_TYPE;
       if (fault?.kind === "delay" && fault.beforeAuth !== true && !(await this.delay(fault.ms))) return;
       if (fault !== undefined && !["delay", "lost-response", "reset-mid-response"].includes(fault.kind)) {
         return finish(answerFault(fault, req, res, (stale) => deps.auth.challenge(stale), successType), fault);

@@ -16,6 +16,8 @@ export interface RouteContext {
   apiBase: string;
   /** Absolute URL of this request, query included. */
   requestUrl: string;
+  /** v2: the media type (version) negotiated from Accept; undefined on v1.0. */
+  mediaType?: string;
 }
 
 export interface RouteResult {
@@ -30,8 +32,13 @@ export interface Route {
   /** Path after `/api/atlas/{version}`, with `:name` parameters. */
   pattern: string;
   versions: readonly ApiVersion[];
-  /** v2 versioned media type: required in Accept (and Content-Type on POST), sent on success. */
+  /**
+   * v2 versioned media type: required in Accept (and Content-Type on POST), sent on success. A
+   * route Atlas serves in several versions lists them all in `mediaTypes` (this one included):
+   * the answer carries the version asked for, and the handler renders its shape.
+   */
   mediaType?: string;
+  mediaTypes?: readonly string[];
   /** A tenant path that `sunsetTenantV2` answers with 410 on v2. */
   sunsetOnV2?: boolean;
   handle(ctx: RouteContext): RouteResult;

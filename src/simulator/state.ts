@@ -1,4 +1,3 @@
-import type { RestoreStatus } from "../schemas";
 import { ObjectIdFactory } from "./object-id";
 import { createCollectionRestoreWorld, type CollectionRestoreWorld } from "./collection-restore-state";
 
@@ -7,6 +6,9 @@ import { createCollectionRestoreWorld, type CollectionRestoreWorld } from "./col
  * Times are epoch milliseconds by the injected clock; views turn them into ISO strings.
  */
 export type ClusterKind = "tenant" | "flex" | "dedicated";
+
+/** The spec's `status` enum of tenant and Flex restore jobs and snapshots. */
+export type RestoreStatus = "PENDING" | "QUEUED" | "RUNNING" | "FAILED" | "COMPLETED";
 
 export interface SimSnapshot {
   id: string;
@@ -86,8 +88,10 @@ export interface SimCloudBackupJob {
   oplogInc?: number;
   targetClusterName?: string;
   targetGroupId?: string;
+  /** When the job was created: internal (lifecycle, list order); Atlas's answers carry no creation time. */
   createdAt: number;
   finishedAt?: number;
+  /** When the job expires (`expired`); rendered as `expiresAt` only on a download whose links are ready. */
   expiresAt: number;
   cancelled: boolean;
   failed: boolean;

@@ -1,14 +1,20 @@
 import { jobFinishedAt, jobStatusAt } from "./lifecycle";
-import type { SimCloudBackupJob, SimCluster, SimLegacyJob, SimRestoreJob, SimSnapshot } from "./state";
+import type { SimLegacyJob, SimRestoreJob, SimSnapshot } from "./state";
 
 /**
- * Response bodies, shaped like the spec's schemas and the v1.0 examples. Like Atlas, they carry a
- * few fields the reference tables omit (`submittedAt`, `finishedDate`, `timestamp`, `createdAt`).
+ * Response bodies of the tenant, Flex and legacy routes (dedicated ones: views-dedicated.ts),
+ * field for field as Atlas sends them: only fields of the spec's schema, in the shape Atlas's
+ * recorded answers show. Nothing here exists only for tests (tests read `sim.state`).
  * `apiBase` is the absolute base of the API version answering, e.g. `http://127.0.0.1:5/api/atlas/v2`.
  */
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-const self = (href: string) => [{ href, rel: "self" }];
-const RESTORE_LINK_LIFETIME_MS = 4 * 3_600_000;
+export const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+export const self = (href: string) => [{ href, rel: "self" }];
+/**
+ * `expirationDate` − `restoreScheduledDate`: 6 hours in Atlas's recorded Flex answers
+ * (TestFlexBackup/Restores_Create_-_Automated/POST_…_flexClusters_snapshotCluster0_backup_restoreJobs_1.snaphost),
+ * 4 hours in the v1.0 documented tenant download (seed 000).
+ */
+const EXPIRATION_MS = { flex: 6 * 3_600_000, tenant: 4 * 3_600_000 } as const;
 
 export function restoreJobPath(job: SimRestoreJob): string {
   return job.family === "flex"
@@ -16,71 +22,50 @@ export function restoreJobPath(job: SimRestoreJob): string {
     : `/groups/${job.projectId}/clusters/${job.clusterName}/backup/tenant/restores/${job.id}`;
 }
 
-/** `TenantRestore` (tenant: `clusterName`) or `FlexBackupRestoreJob20241113` (Flex: `instanceName`). */
+/**
+ * `FlexBackupRestoreJob20241113` (`instanceName`, no links: as Atlas's recorded Flex answers) or
+ * `TenantRestore` (`clusterName`, a self link: the spec's fields; the v1.0 example's extra
+ * `submittedAt` / `finishedDate` / `timestamp` are left out, the spec does not define them).
+ */
 export function renderRestoreJob(job: SimRestoreJob, now: number, apiBase: string): Record<string, unknown> {
   const status = jobStatusAt(job, now);
+  const flex = job.family === "flex";
   const body: Record<string, unknown> = {
-    ...(job.family === "flex" ? { instanceName: job.clusterName } : { clusterName: job.clusterName }),
+    ...(flex ? {} : { clusterName: job.clusterName }),
     deliveryType: job.deliveryType,
-    expirationDate: iso(job.createdAt + RESTORE_LINK_LIFETIME_MS),
+    expirationDate: iso(job.createdAt + EXPIRATION_MS[job.family]),
     id: job.id,
-    links: self(apiBase + restoreJobPath(job)),
+    ...(flex ? { instanceName: job.clusterName } : { links: self(apiBase + restoreJobPath(job)) }),
     projectId: job.projectId,
+    ...(status === "COMPLETED" ? { restoreFinishedDate: iso(jobFinishedAt(job)) } : {}),
     restoreScheduledDate: iso(job.createdAt),
     snapshotFinishedDate: iso(job.snapshotFinishedAt),
     snapshotId: job.snapshotId,
     status,
-    submittedAt: iso(job.createdAt),
     targetDeploymentItemName: job.targetDeploymentItemName,
     targetProjectId: job.targetProjectId,
-    timestamp: iso(job.snapshotFinishedAt),
   };
-  if (status === "COMPLETED") {
-    body.restoreFinishedDate = iso(jobFinishedAt(job));
-    body.finishedDate = iso(jobFinishedAt(job));
-  }
   if (job.deliveryType === "DOWNLOAD") {
     body.snapshotUrl = `https://restore.example.com/restore-${job.id}.tar.gz`;
   }
   return body;
 }
 
-/** `BackupTenantSnapshot` / `FlexBackupSnapshot20241113`. */
-export function renderSnapshot(snapshot: SimSnapshot, href: string): Record<string, unknown> {
+/**
+ * `BackupTenantSnapshot` (with a self link) / `FlexBackupSnapshot20241113` (`href` undefined: none,
+ * as Atlas's recorded Flex snapshot, TestFlexBackup/Snapshot_Describe/GET_…_backup_snapshots_…_1.snaphost).
+ */
+export function renderSnapshot(snapshot: SimSnapshot, href: string | undefined): Record<string, unknown> {
   return {
     expiration: iso(snapshot.expiration),
     finishTime: iso(snapshot.finishTime),
     id: snapshot.id,
-    links: self(href),
+    ...(href === undefined ? {} : { links: self(href) }),
     mongoDBVersion: snapshot.mongoDBVersion,
     scheduledTime: iso(snapshot.scheduledTime),
     startTime: iso(snapshot.startTime),
     status: snapshot.status,
   };
-}
-
-/** `DiskBackupSnapshotRestoreJob` (v2 types: `expiresAt` a date-time, `deliveryUrl` an array). */
-export function renderCloudBackupJob(job: SimCloudBackupJob, now: number, apiBase: string): Record<string, unknown> {
-  const body: Record<string, unknown> = {
-    cancelled: job.cancelled,
-    createdAt: iso(job.createdAt),
-    deliveryType: job.deliveryType,
-    expired: job.expiresAt <= now,
-    expiresAt: iso(job.expiresAt),
-    failed: job.failed && (job.finishedAt === undefined || job.finishedAt <= now),
-    id: job.id,
-    links: self(`${apiBase}/groups/${job.projectId}/clusters/${job.clusterName}/backup/restoreJobs/${job.id}`),
-    snapshotId: job.snapshotId,
-    timestamp: iso(job.snapshotTakenAt),
-  };
-  if (job.finishedAt !== undefined && job.finishedAt <= now) body.finishedAt = iso(job.finishedAt);
-  if (job.targetClusterName !== undefined) body.targetClusterName = job.targetClusterName;
-  if (job.targetGroupId !== undefined) body.targetGroupId = job.targetGroupId;
-  for (const k of ["pointInTimeUTCSeconds", "oplogTs", "oplogInc"] as const) if (job[k] !== undefined) body[k] = job[k];
-  // A download is ready (has its links) once finished, unless it failed or was cancelled.
-  const ready = job.finishedAt !== undefined && job.finishedAt <= now && !job.failed && !job.cancelled && job.expiresAt > now;
-  if (job.deliveryType === "download" && ready) body.deliveryUrl = [`https://restore.example.com:27017/restore-${job.id}.tar.gz`];
-  return body;
 }
 
 /** The Legacy Backup restore job of seeds 001/002 (`BackupRestoreJob` in v2). */
@@ -109,41 +94,11 @@ export function renderLegacyJob(job: SimLegacyJob, apiBase: string): Record<stri
       { href: `${cluster}/snapshots/${job.snapshotId}`, rel: "http://mms.mongodb.com/snapshot" },
       { href: `${apiBase}/groups/${job.projectId}`, rel: "http://mms.mongodb.com/group" },
     ],
-    pointInTime: false,
+    // The v1.0 documented answers (seeds 001, 002) carry it; v2's BackupRestoreJob does not define it.
+    ...(apiBase.endsWith("/v1.0") ? { pointInTime: false } : {}),
     ...(job.batchId === undefined ? {} : { batchId: job.batchId }),
     snapshotId: job.snapshotId,
     statusName: job.statusName,
     timestamp: { date: iso(job.snapshotTakenAt), increment: 1 },
-  };
-}
-
-/** `DiskBackupSnapshot` of a dedicated cluster (status and types in Atlas's lower-camel style). */
-export function renderDedicatedSnapshot(snapshot: SimSnapshot, href: string, index: number): Record<string, unknown> {
-  return {
-    createdAt: iso(snapshot.finishTime),
-    expiresAt: iso(snapshot.expiration),
-    frequencyType: "daily",
-    id: snapshot.id,
-    links: self(href),
-    mongodVersion: snapshot.mongoDBVersion,
-    snapshotType: index % 3 === 2 ? "onDemand" : "scheduled",
-    status: snapshot.status === "COMPLETED" ? "completed" : snapshot.status.toLowerCase(),
-    storageSizeBytes: 1_073_741_824 + index * 4096,
-    type: "replicaSet",
-  };
-}
-
-/** Enough of `ClusterDescription20240805` to tell a dedicated cluster's kind and state. */
-export function renderCluster(cluster: SimCluster, apiBase: string): Record<string, unknown> {
-  return {
-    backupEnabled: true,
-    clusterType: "REPLICASET",
-    groupId: cluster.projectId,
-    id: cluster.id,
-    links: self(`${apiBase}/groups/${cluster.projectId}/clusters/${cluster.name}`),
-    mongoDBVersion: cluster.mongoDBVersion,
-    name: cluster.name,
-    pitEnabled: (cluster.pitWindowMs ?? 0) > 0,
-    stateName: "IDLE",
   };
 }

@@ -3,6 +3,7 @@ import { ManualClock } from "../../src/util/clock";
 import { startAtlasSimulator, type AtlasSimulator } from "../../src/simulator";
 import { loadAtlasApiSpecs } from "../helpers/atlas-api-specs";
 import { checkResponse, findPathTemplate, type CapturedResponse, type OpenApiDoc } from "../helpers/openapi-check";
+import { notAtlasQuirk } from "./atlas-quirks";
 import { SimClient, paths, rawRequest, type SimResponse } from "./sim-client";
 
 
@@ -114,12 +115,13 @@ describe("simulator v2 contract with the Atlas OpenAPI spec", () => {
 
   it("validates every answer against the 2026-03-03 spec", () => {
     const issues = captured.flatMap((r) => checkResponse(spec0303, r));
-    assert.deepEqual(issues, []);
+    assert.ok(issues.some((i) => i.includes(".parameters[")), "Atlas's string parameters are seen");
+    assert.deepEqual(issues.filter(notAtlasQuirk), []);
   });
 
   it("validates every Flex and Cloud Backup answer against the current 2026-08-21 spec", () => {
     const current = captured.filter((r) => !r.path.includes("/backup/tenant/"));
     assert.ok(current.length > 15);
-    assert.deepEqual(current.flatMap((r) => checkResponse(spec0821, r)), []);
+    assert.deepEqual(current.flatMap((r) => checkResponse(spec0821, r)).filter(notAtlasQuirk), []);
   });
 });

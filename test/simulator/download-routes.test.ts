@@ -13,29 +13,33 @@ describe("simulator snapshot download requests", () => {
   const tenantDownload = (version: "v1.0" | "v2" = "v2") => `${paths(t.sim, version).base}/clusters/prod-m2/backup/tenant/download`;
 
   const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
-  /** The exact answer for a new download job of `snapshotId` (the newest seeded one) requested now, as the simulator started. */
+  /**
+   * The exact answer for a new download job of `snapshotId` (the newest seeded one) requested now,
+   * as the simulator started. Flex: no links, expiration 6 h after the request (as Atlas's recorded
+   * Flex jobs, TestFlexBackup/Restores_Create_-_Automated/POST_…_restoreJobs_1.snaphost); tenant: a
+   * self link, 4 h (the v1.0 documented download, seed 000); only the spec's fields.
+   */
   function expectedJob(id: string, source: Record<string, string>, selfPath: string, snapshotId: string) {
     const now = t.clock.now();
+    const flex = source.instanceName !== undefined;
     return {
       ...source,
       deliveryType: "DOWNLOAD",
-      expirationDate: iso(now + 4 * 3_600_000),
+      expirationDate: iso(now + (flex ? 6 : 4) * 3_600_000),
       id,
-      links: [{ href: `${t.sim.url}${selfPath}/${id}`, rel: "self" }],
+      ...(flex ? {} : { links: [{ href: `${t.sim.url}${selfPath}/${id}`, rel: "self" }] }),
       projectId: t.sim.seed.defaultProjectId,
       restoreScheduledDate: iso(now),
       snapshotFinishedDate: iso(now - 86_400_000),
       snapshotId,
       snapshotUrl: `https://restore.example.com/restore-${id}.tar.gz`,
       status: "PENDING",
-      submittedAt: iso(now),
       targetDeploymentItemName: source.instanceName ?? source.clusterName,
       targetProjectId: t.sim.seed.defaultProjectId,
-      timestamp: iso(now - 86_400_000),
     };
   }
 
-  it("Flex: answers 200 with a PENDING DOWNLOAD job (snapshotUrl valid four hours) that the list and GET then show", async () => {
+  it("Flex: answers 200 with a PENDING DOWNLOAD job (snapshotUrl valid six hours) that the list and GET then show", async () => {
     const snapshotId = t.sim.seed.defaultFlexSnapshotId;
     const r = await t.client.post(flexDownload(), { snapshotId });
     assert.equal(r.status, 200);
@@ -54,7 +58,7 @@ describe("simulator snapshot download requests", () => {
   it("Flex: refuses a bad body (400 VALIDATION_ERROR naming the field), an unknown snapshot (404), v1.0 (404) and a wrong Content-Type (415)", async () => {
     const missing = await t.client.post(flexDownload(), {});
     assert.deepEqual(missing.json, {
-      error: 400, errorCode: "VALIDATION_ERROR", reason: "Bad Request", parameters: [],
+      error: 400, errorCode: "VALIDATION_ERROR", reason: "Bad Request", parameters: ["snapshotId"],
       detail: "Invalid download request: snapshotId is required.",
       badRequestDetail: { fields: [{ field: "snapshotId", description: "is required" }] },
     });

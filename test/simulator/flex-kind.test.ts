@@ -8,7 +8,7 @@ import { paths, useSimulator } from "./sim-client";
 describe("simulator Flex routes and non-Flex clusters", () => {
   const t = useSimulator();
   const body = (name: string) => ({
-    error: 400, errorCode: "CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API", reason: "Bad Request", parameters: [],
+    error: 400, errorCode: "CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API", reason: "Bad Request", parameters: [name], // as Atlas: TestRestores/Restores_Describe/GET_…_flexClusters_…_1.snaphost
     detail: `Cannot use non-flex cluster ${name} in the flex API.`,
   });
 

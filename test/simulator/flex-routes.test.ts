@@ -23,10 +23,12 @@ describe("simulator Flex routes (v2 only)", () => {
     const page = await t.client.get(`${paths(t.sim).flexSnapshots}?itemsPerPage=2&pageNum=1`);
     assert.equal(page.json.totalCount, 3);
     assert.equal(page.json.results.length, 2);
-    assert.equal(page.json.results[0].id, t.sim.seed.defaultFlexSnapshotId);
+    // Oldest first, as Atlas lists Flex snapshots (TestFlexBackup/Snapshot_List/GET_…_backup_snapshots_1.snaphost).
+    assert.equal(page.json.results[0].id, t.sim.seed.projects[0]!.flexClusters[0]!.snapshots[0]!.id);
     assert.deepEqual(page.json.links.map((l: { rel: string }) => l.rel), ["self", "next"]);
     const last = await t.client.get(`${paths(t.sim).flexSnapshots}?itemsPerPage=2&pageNum=2&includeCount=false`);
     assert.equal(last.json.results.length, 1);
+    assert.equal(last.json.results[0].id, t.sim.seed.defaultFlexSnapshotId, "the newest is last");
     assert.equal(last.json.totalCount, undefined);
     assert.deepEqual(last.json.links.map((l: { rel: string }) => l.rel), ["self", "previous"]);
     const one = await t.client.get(`${paths(t.sim).flexSnapshots}/${t.sim.seed.defaultFlexSnapshotId}`);

@@ -1,5 +1,6 @@
-import { CloudBackupRestoreRequestBody, fieldProblems } from "../../schemas";
-import { SimulatedApiError, badRequest } from "../errors";
+import { SimulatedApiError, badRequest, type FieldViolation } from "../errors";
+import { DEDICATED_RESTORE, type DedicatedRestoreBody } from "../request-bodies";
+import { checkRequestBody, validationError } from "../request-rules";
 import { takeFailRule } from "../lifecycle";
 import type { RouteContext } from "../router";
 import type { SimCloudBackupJob, SimCluster } from "../state";
@@ -39,7 +40,7 @@ import { requireCluster, snapshotNotFound } from "./lookup";
  * - 400 CANNOT_CANCEL_RESTORE_JOB for DELETE of a download job that already ended.
  */
 export const flexInClusterApi = (name: string) =>
-  badRequest("CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API", `Flex cluster ${name} cannot be used in the Cluster API.`);
+  badRequest("CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API", `Flex cluster ${name} cannot be used in the Cluster API.`, undefined, [name]);
 
 /** A dedicated cluster; a Flex name is 400 CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API, a tenant one 400 (code unconfirmed). */
 export function requireDedicated(ctx: RouteContext, projectId: string, name: string): SimCluster {
@@ -64,23 +65,20 @@ const inFlight = (j: SimCloudBackupJob, now: number) => !j.cancelled && !j.faile
  * no restore in flight onto that target (400 CLUSTER_RESTORE_IN_PROGRESS_CANNOT_UPDATE).
  */
 export function createCloudBackupJob(ctx: RouteContext, source: SimCluster): SimCloudBackupJob {
-  const parsed = CloudBackupRestoreRequestBody.safeParse(ctx.body);
-  const fields = parsed.success ? [] : fieldProblems(parsed.error).map((p) => ({ field: p.field, description: p.reason }));
-  const b = parsed.success ? parsed.data : undefined;
-  if (b !== undefined) {
-    const need = (field: keyof typeof b, when: string) => b[field] === undefined && fields.push({ field, description: `is required for ${when}` });
-    if (b.deliveryType === "automated") need("snapshotId", `deliveryType ${b.deliveryType}`);
-    if (b.deliveryType !== "download") {
-      need("targetClusterName", `deliveryType ${b.deliveryType}`);
-      need("targetGroupId", `deliveryType ${b.deliveryType}`);
-    }
-    if (b.deliveryType === "pointInTime" && b.pointInTimeUTCSeconds === undefined && (b.oplogTs === undefined || b.oplogInc === undefined)) {
-      fields.push({ field: "pointInTimeUTCSeconds", description: "or oplogTs and oplogInc are required for deliveryType pointInTime" });
-    }
+  const b = checkRequestBody(ctx.body, DEDICATED_RESTORE, "restore request") as unknown as DedicatedRestoreBody;
+  // The spec's descriptions: snapshotId for automated (and download, checked below as Atlas does);
+  // target cluster and project for automated and pointInTime; a point in time for pointInTime.
+  const fields: FieldViolation[] = [];
+  const need = (field: keyof DedicatedRestoreBody) => b[field] === undefined && fields.push({ field, description: `is required for deliveryType ${b.deliveryType}` });
+  if (b.deliveryType === "automated") need("snapshotId");
+  if (b.deliveryType !== "download") {
+    need("targetClusterName");
+    need("targetGroupId");
   }
-  if (b === undefined || fields.length > 0) {
-    throw badRequest("VALIDATION_ERROR", `Invalid restore request: ${fields.map((f) => `${f.field} ${f.description}`).join("; ")}.`, fields);
+  if (b.deliveryType === "pointInTime" && b.pointInTimeUTCSeconds === undefined && (b.oplogTs === undefined || b.oplogInc === undefined)) {
+    fields.push({ field: "pointInTimeUTCSeconds", description: "or oplogTs and oplogInc are required for deliveryType pointInTime" });
   }
+  if (fields.length > 0) throw validationError("restore request", fields);
   const pitSeconds = b.pointInTimeUTCSeconds ?? b.oplogTs;
   let snapshot = source.snapshots.find((s) => s.id === b.snapshotId);
   if (b.deliveryType === "pointInTime") {

@@ -1,11 +1,17 @@
-import { ATLAS_2023_01_01 } from "../media-types";
+import { ATLAS_2023_01_01, ATLAS_2023_02_01, ATLAS_2024_08_05 } from "../media-types";
 import { paginate, parsePageQuery } from "../pagination";
 import type { Route, RouteContext } from "../router";
-import { renderCloudBackupJob, renderCluster, renderDedicatedSnapshot } from "../views";
+import { renderCluster } from "../views-cluster";
+import { renderCloudBackupJob, renderDedicatedSnapshot } from "../views-dedicated";
 import { cancelCloudBackupJob, createCloudBackupJob, flexInClusterApi, requireDedicated } from "./cloud-backup-create";
 import { checkClusterNameParam, checkObjectIdParam, newestFirst, requireCluster, restoreJobNotFound, snapshotNotFound } from "./lookup";
 
-/** Cloud Backup restore jobs of dedicated clusters (v1.0 and v2); Legacy Backup jobs are in legacy.ts. */
+/**
+ * Cloud Backup restore jobs and snapshots of dedicated clusters (v1.0 and v2), and the cluster
+ * itself; Legacy Backup jobs are in legacy.ts. Versions as the spec (the Atlas CLI's vendored
+ * openapi/v2.yaml, 2026-08) serves them: every restore-job and snapshot operation only 2023-01-01;
+ * getCluster 2023-01-01, 2023-02-01 and 2024-08-05 (the versions the Atlas CLI v1.46.4 lists).
+ */
 const BASE = "/groups/:groupId/clusters/:clusterName";
 
 /** A dedicated cluster for the legacy routes (legacy.ts): any other name is 404 CLUSTER_NOT_FOUND. */
@@ -85,7 +91,7 @@ export const cloudBackupRoutes: Route[] = [
       const c = backupCluster(ctx);
       const page = parsePageQuery(ctx.query);
       const snapshots = c.snapshots.map((s, i) => ({ s, i })).reverse();
-      return { status: 200, body: paginate(snapshots, page, ctx.requestUrl, ({ s, i }) => renderDedicatedSnapshot(s, snapshotHref(ctx, c.projectId, c.name, s.id), i)) };
+      return { status: 200, body: paginate(snapshots, page, ctx.requestUrl, ({ s, i }) => renderDedicatedSnapshot(c, s, snapshotHref(ctx, c.projectId, c.name, s.id), i)) };
     },
   },
   {
@@ -98,11 +104,12 @@ export const cloudBackupRoutes: Route[] = [
       const id = checkObjectIdParam(ctx.params.snapshotId!, "snapshotId");
       const i = c.snapshots.findIndex((s) => s.id === id);
       if (i < 0) throw snapshotNotFound(id, c.name);
-      return { status: 200, body: renderDedicatedSnapshot(c.snapshots[i]!, snapshotHref(ctx, c.projectId, c.name, id), i) };
+      return { status: 200, body: renderDedicatedSnapshot(c, c.snapshots[i]!, snapshotHref(ctx, c.projectId, c.name, id), i) };
     },
   },
   {
     ...dedicated,
+    mediaTypes: [ATLAS_2023_01_01, ATLAS_2023_02_01, ATLAS_2024_08_05],
     name: "getCluster",
     method: "GET",
     pattern: BASE,
@@ -112,7 +119,7 @@ export const cloudBackupRoutes: Route[] = [
       const name = checkClusterNameParam(ctx.params.clusterName!, "clusterName");
       const c = requireCluster(ctx.state, groupId, name, ["tenant", "flex", "dedicated"]);
       if (c.kind === "flex") throw flexInClusterApi(name);
-      return { status: 200, body: renderCluster(c, ctx.apiBase) };
+      return { status: 200, body: renderCluster(c, ctx.apiBase, ctx.mediaType) };
     },
   },
 ];

@@ -1,5 +1,5 @@
 import { advanceCollectionRestores, collectionJobAt, isCollectionJobRunning } from "../collection-restore-lifecycle";
-import { applyFailRules, expandItems, parseCollectionRestoreBody, requestedPointInTime } from "../collection-restore-request";
+import { applyFailRules, echoedRequest, expandItems, parseCollectionRestoreBody, requestedPointInTime } from "../collection-restore-request";
 import { catalogKey, type SimCollectionRestoreJob } from "../collection-restore-state";
 import { badRequest, conflict } from "../errors";
 import { ATLAS_2025_03_12 } from "../media-types";
@@ -27,15 +27,14 @@ function requireJob(ctx: RouteContext): SimCollectionRestoreJob {
   return job;
 }
 
-/** `ApiAtlasCollectionRestoreJobResponse`. */
-function renderJob(job: SimCollectionRestoreJob, now: number, apiBase: string): Record<string, unknown> {
+/** `ApiAtlasCollectionRestoreJobResponse` (the schema has no `links`). */
+function renderJob(job: SimCollectionRestoreJob, now: number): Record<string, unknown> {
   const p = collectionJobAt(job, now);
   return {
     ...job.request,
     createdAt: iso(job.createdAt),
     id: job.id,
     indexStatus: { failedCollectionCount: 0, state: p.state === "SUCCESSFUL" ? "SUCCESSFUL" : p.state === "FAILED" ? "NOT_RESTORED" : "IN_PROGRESS" },
-    links: [{ href: `${apiBase}/groups/${job.projectId}/clusters/${job.clusterName}/collectionRestoreJobs/${job.id}`, rel: "self" }],
     restoredDocuments: p.restoredDocuments,
     state: p.state,
     totalDocuments: p.totalDocuments,
@@ -69,12 +68,12 @@ function create(ctx: RouteContext) {
   applyFailRules(ctx.state, items);
   const job: SimCollectionRestoreJob = {
     id: ctx.state.ids.next(ctx.now), projectId: source.projectId, clusterName: source.name,
-    request: { databaseSuffix: "", collectionSuffix: "", databases: [], collections: [], ...b },
+    request: echoedRequest(b),
     targetProjectId: b.targetGroupId, targetClusterName: b.targetClusterName, writeStrategy: b.writeStrategy,
     createdAt: ctx.now, pace: { ...world.pace }, items, applied: false,
   };
   world.jobs.set(job.id, job);
-  return { status: 201, body: renderJob(job, ctx.now, ctx.apiBase) };
+  return { status: 201, body: renderJob(job, ctx.now) };
 }
 
 export const collectionRestoreRoutes: Route[] = [
@@ -87,10 +86,10 @@ export const collectionRestoreRoutes: Route[] = [
     handle: (ctx) => {
       const c = sourceCluster(ctx);
       const jobs = newestFirst([...ctx.state.collectionRestore.jobs.values()].filter((j) => j.projectId === c.projectId && j.clusterName === c.name));
-      return { status: 200, body: paginate(jobs, parsePageQuery(ctx.query), ctx.requestUrl, (j) => renderJob(j, ctx.now, ctx.apiBase)) };
+      return { status: 200, body: paginate(jobs, parsePageQuery(ctx.query), ctx.requestUrl, (j) => renderJob(j, ctx.now)) };
     },
   },
-  { ...common, name: "getCollectionRestoreJob", method: "GET", pattern: `${BASE}/:jobId`, handle: (ctx) => ({ status: 200, body: renderJob(requireJob(ctx), ctx.now, ctx.apiBase) }) },
+  { ...common, name: "getCollectionRestoreJob", method: "GET", pattern: `${BASE}/:jobId`, handle: (ctx) => ({ status: 200, body: renderJob(requireJob(ctx), ctx.now) }) },
   {
     ...common,
     name: "listRestoreJobCollections",

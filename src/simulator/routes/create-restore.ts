@@ -1,22 +1,17 @@
-import type { z } from "zod";
-import { RestoreRequestBody, fieldProblems } from "../../schemas";
-import { badRequest, conflict } from "../errors";
+import { conflict } from "../errors";
+import { TENANT_RESTORE, FLEX_RESTORE } from "../request-bodies";
+import { checkRequestBody, type BodyRules } from "../request-rules";
 import { isTerminal, jobStatusAt, takeFailRule } from "../lifecycle";
 import type { RouteContext } from "../router";
 import type { SimCluster, SimRestoreJob, SimSnapshot } from "../state";
 import { requireCluster, snapshotNotFound } from "./lookup";
 
 /**
- * The request body parsed with `schema`, or 400 VALIDATION_ERROR with badRequestDetail naming each
- * field (unknown fields are refused too). `what` names the request in the detail.
+ * The request body checked against the simulator's rules for the operation (request-rules.ts):
+ * read-only fields dropped, 400 VALIDATION_ERROR otherwise. `what` names the request in the detail.
  */
-export function checkBody<T extends z.ZodType>(ctx: RouteContext, schema: T, what: string): z.infer<T> {
-  const parsed = schema.safeParse(ctx.body, { reportInput: true });
-  if (!parsed.success) {
-    const fields = fieldProblems(parsed.error).map((p) => ({ field: p.field, description: p.reason }));
-    throw badRequest("VALIDATION_ERROR", `Invalid ${what}: ${fields.map((f) => `${f.field} ${f.description}`).join("; ")}.`, fields);
-  }
-  return parsed.data;
+export function checkBody<T = Record<string, unknown>>(ctx: RouteContext, rules: BodyRules, what: string): T {
+  return checkRequestBody(ctx.body, rules, what) as T;
 }
 
 /** The snapshot of the source cluster, or 404 SNAPSHOT_NOT_FOUND. */
@@ -50,13 +45,15 @@ export function addRestoreJob(
 
 /**
  * POST of a tenant or Flex restore. Checks, in order: body (400 VALIDATION_ERROR with
- * badRequestDetail; unknown fields are refused too), snapshot on the source cluster (404
+ * badRequestDetail, fields the schema lacks included; read-only fields such as Flex's
+ * `instanceName` ignored), snapshot on the source cluster (404
  * SNAPSHOT_NOT_FOUND), target project (404 GROUP_NOT_FOUND) and cluster (404 CLUSTER_NOT_FOUND),
  * then no unfinished RESTORE onto the same target (409 RESTORE_IN_PROGRESS, naming that job).
  * The new job is PENDING and always a RESTORE.
  */
 export function createRestoreJob(ctx: RouteContext, family: "tenant" | "flex", source: SimCluster): SimRestoreJob {
-  const body = checkBody(ctx, RestoreRequestBody, "restore request");
+  const body = checkBody<{ snapshotId: string; targetDeploymentItemName: string; targetProjectId?: string }>(
+    ctx, family === "flex" ? FLEX_RESTORE : TENANT_RESTORE, "restore request");
   const { snapshotId, targetDeploymentItemName } = body;
   const targetProjectId = body.targetProjectId ?? source.projectId;
   const snapshot = requireSnapshot(source, snapshotId);

@@ -1,4 +1,4 @@
-import { FlexDownloadRequestBody, TenantDownloadRequestBody } from "../../schemas";
+import { FLEX_DOWNLOAD, TENANT_DOWNLOAD } from "../request-bodies";
 import { ATLAS_2023_01_01, ATLAS_2024_11_13 } from "../media-types";
 import type { Route, RouteContext } from "../router";
 import type { SimCluster } from "../state";
@@ -8,6 +8,10 @@ import { flexCluster } from "./flex";
 import { tenantCluster } from "./tenant";
 
 /**
+ * Versions: the Flex download is served in 2024-11-13 only (the 2026-08-18 legacy extract). The
+ * M2/M5 download (…/backup/tenant/download) is in none of the extracts: its 2023-01-01 is what
+ * atlas-sdk-go sends for it, UNCONFIRMED against the spec.
+ *
  * Snapshot download requests: each creates a PENDING DOWNLOAD job of the cluster (it then shows in
  * the cluster's restore-job list and GET, with a `snapshotUrl` that expires four hours after the
  * request). A download replaces no data, so nothing refuses a second one.
@@ -28,7 +32,7 @@ export const downloadRoutes: Route[] = [
     mediaType: ATLAS_2024_11_13,
     handle: (ctx) => {
       const source = flexCluster(ctx);
-      return createDownloadJob(ctx, "flex", source, checkBody(ctx, FlexDownloadRequestBody, "download request").snapshotId);
+      return createDownloadJob(ctx, "flex", source, checkBody<{ snapshotId: string }>(ctx, FLEX_DOWNLOAD, "download request").snapshotId);
     },
   },
   {
@@ -40,7 +44,7 @@ export const downloadRoutes: Route[] = [
     sunsetOnV2: true,
     handle: (ctx) => {
       const source = tenantCluster(ctx);
-      return createDownloadJob(ctx, "tenant", source, checkBody(ctx, TenantDownloadRequestBody, "download request").snapshotId);
+      return createDownloadJob(ctx, "tenant", source, checkBody<{ snapshotId: string }>(ctx, TENANT_DOWNLOAD, "download request").snapshotId);
     },
   },
 ];

@@ -6,7 +6,10 @@ import { renderRestoreJob, renderSnapshot } from "../views";
 import { createRestoreJob } from "./create-restore";
 import { checkClusterNameParam, checkObjectIdParam, requireCluster, requireRestoreJob, restoreJobsOf, snapshotNotFound } from "./lookup";
 
-/** Flex restore jobs and snapshots: v2 only, media type 2024-11-13; the source is `instanceName`. */
+/**
+ * Flex restore jobs and snapshots: v2 only, media type 2024-11-13 (the only version the spec
+ * serves); the source is `instanceName`. Jobs and snapshots carry no links, as Atlas's recorded answers.
+ */
 const BASE = "/groups/:groupId/flexClusters/:name/backup";
 const common = { versions: ["v2"], mediaType: ATLAS_2024_11_13 } as const;
 
@@ -19,12 +22,8 @@ export function flexCluster(ctx: RouteContext) {
   const groupId = checkObjectIdParam(ctx.params.groupId!, "groupId");
   const name = checkClusterNameParam(ctx.params.name!, "name");
   const cluster = requireCluster(ctx.state, groupId, name, ["flex", "tenant", "dedicated"]);
-  if (cluster.kind !== "flex") throw badRequest("CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API", `Cannot use non-flex cluster ${name} in the flex API.`);
+  if (cluster.kind !== "flex") throw badRequest("CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API", `Cannot use non-flex cluster ${name} in the flex API.`, undefined, [name]);
   return cluster;
-}
-
-function snapshotHref(ctx: RouteContext, projectId: string, name: string, id: string) {
-  return `${ctx.apiBase}/groups/${projectId}/flexClusters/${name}/backup/snapshots/${id}`;
 }
 
 export const flexRoutes: Route[] = [
@@ -67,8 +66,9 @@ export const flexRoutes: Route[] = [
     handle: (ctx) => {
       const c = flexCluster(ctx);
       const page = parsePageQuery(ctx.query);
-      const snapshots = [...c.snapshots].reverse();
-      return { status: 200, body: paginate(snapshots, page, ctx.requestUrl, (s) => renderSnapshot(s, snapshotHref(ctx, c.projectId, c.name, s.id))) };
+      // Oldest first, as Atlas lists them (TestFlexBackup/Snapshot_List/GET_…_backup_snapshots_1.snaphost).
+      const snapshots = c.snapshots;
+      return { status: 200, body: paginate(snapshots, page, ctx.requestUrl, (s) => renderSnapshot(s, undefined)) };
     },
   },
   {
@@ -81,7 +81,7 @@ export const flexRoutes: Route[] = [
       const id = checkObjectIdParam(ctx.params.snapshotId!, "snapshotId");
       const snapshot = c.snapshots.find((s) => s.id === id);
       if (snapshot === undefined) throw snapshotNotFound(id, c.name);
-      return { status: 200, body: renderSnapshot(snapshot, snapshotHref(ctx, c.projectId, c.name, id)) };
+      return { status: 200, body: renderSnapshot(snapshot, undefined) };
     },
   },
 ];

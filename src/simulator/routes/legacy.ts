@@ -1,4 +1,4 @@
-import { ObjectId } from "../../schemas";
+import { OBJECT_ID_PATTERN } from "../../schemas/ids";
 import { badRequest } from "../errors";
 import { ATLAS_2023_01_01 } from "../media-types";
 import { paginate, parsePageQuery } from "../pagination";
@@ -17,10 +17,10 @@ const common = { versions: ["v1.0", "v2"], mediaType: ATLAS_2023_01_01 } as cons
 /** The optional `batchId` filter; a malformed one is 400 INVALID_PARAMETER like any bad parameter. */
 function batchIdOf(query: URLSearchParams): string | undefined {
   const batchId = query.get("batchId");
-  if (batchId === null || ObjectId.safeParse(batchId).success) return batchId ?? undefined;
+  if (batchId === null || OBJECT_ID_PATTERN.test(batchId)) return batchId ?? undefined;
   throw badRequest("INVALID_PARAMETER", `Invalid value ${batchId} for query parameter batchId: must be a 24-hexadecimal digit string.`, [
     { field: "batchId", description: "must be a 24-hexadecimal digit string" },
-  ]);
+  ], [batchId, "batchId"]);
 }
 
 export const legacyRoutes: Route[] = [

@@ -10,7 +10,7 @@ function checkParam(schema: z.ZodType, value: string, field: string): string {
     const description = result.error.issues[0]?.message ?? "is invalid";
     throw badRequest("INVALID_PARAMETER", `Invalid value ${JSON.stringify(value)} for path parameter ${field}: ${description}.`, [
       { field, description },
-    ]);
+    ], [value, field]);
   }
   return value;
 }
@@ -25,11 +25,13 @@ export const checkClusterNameParam = (value: string, field: string) => checkPara
  * %s.", SNAPSHOT_NOT_FOUND "No snapshot with ID %s exists for cluster %s." and RESTORE_JOB_NOT_FOUND
  * "No restore job with ID %s exists for cluster %s." (all 404); the Atlas CLI's e2e recordings
  * (the .snaphost files under test/e2e in mongodb/mongodb-atlas-cli) show Atlas answering the first two
- * word for word. The kind-mismatch variant of CLUSTER_NOT_FOUND is the simulator's wording.
+ * word for word, with `parameters` [name, groupId] and [groupId]. The kind-mismatch variant of
+ * CLUSTER_NOT_FOUND is the simulator's wording; the parameters of SNAPSHOT_NOT_FOUND,
+ * RESTORE_JOB_NOT_FOUND and INVALID_PARAMETER follow the same rule (the detail's values) unconfirmed.
  */
 export function requireProject(state: SimulatorState, projectId: string): SimProject {
   const project = state.projects.get(projectId);
-  if (project === undefined) throw notFound("GROUP_NOT_FOUND", `No group with ID ${projectId} exists.`);
+  if (project === undefined) throw notFound("GROUP_NOT_FOUND", `No group with ID ${projectId} exists.`, [projectId]);
   return project;
 }
 
@@ -38,20 +40,20 @@ const KIND_LABEL: Record<ClusterKind, string> = { tenant: "M2/M5 (tenant) cluste
 /** The cluster, which must exist in the project and be of one of `kinds`; otherwise 404 CLUSTER_NOT_FOUND. */
 export function requireCluster(state: SimulatorState, projectId: string, name: string, kinds: readonly ClusterKind[]): SimCluster {
   const cluster = requireProject(state, projectId).clusters.get(name);
-  if (cluster === undefined) throw notFound("CLUSTER_NOT_FOUND", `No cluster named ${name} exists in group ${projectId}.`);
+  if (cluster === undefined) throw notFound("CLUSTER_NOT_FOUND", `No cluster named ${name} exists in group ${projectId}.`, [name, projectId]);
   if (!kinds.includes(cluster.kind)) {
     const wanted = kinds.map((k) => KIND_LABEL[k]).join(" or ");
-    throw notFound("CLUSTER_NOT_FOUND", `No ${wanted} named ${name} exists in group ${projectId} (${name} is a ${KIND_LABEL[cluster.kind]}).`);
+    throw notFound("CLUSTER_NOT_FOUND", `No ${wanted} named ${name} exists in group ${projectId} (${name} is a ${KIND_LABEL[cluster.kind]}).`, [name, projectId]);
   }
   return cluster;
 }
 
 export function restoreJobNotFound(id: string, clusterName: string) {
-  return notFound("RESTORE_JOB_NOT_FOUND", `No restore job with ID ${id} exists for cluster ${clusterName}.`);
+  return notFound("RESTORE_JOB_NOT_FOUND", `No restore job with ID ${id} exists for cluster ${clusterName}.`, [id, clusterName]);
 }
 
 export function snapshotNotFound(id: string, clusterName: string) {
-  return notFound("SNAPSHOT_NOT_FOUND", `No snapshot with ID ${id} exists for cluster ${clusterName}.`);
+  return notFound("SNAPSHOT_NOT_FOUND", `No snapshot with ID ${id} exists for cluster ${clusterName}.`, [id, clusterName]);
 }
 
 /** Newest first, like Atlas lists. */

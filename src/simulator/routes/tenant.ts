@@ -5,7 +5,10 @@ import { renderRestoreJob, renderSnapshot } from "../views";
 import { createRestoreJob } from "./create-restore";
 import { checkClusterNameParam, checkObjectIdParam, requireCluster, requireRestoreJob, restoreJobsOf, snapshotNotFound } from "./lookup";
 
-/** Shared-tier (M2/M5) restores and snapshots, v1.0 and v2 (deprecated there; sunset 2026-01-22). */
+/**
+ * Shared-tier (M2/M5) restores and snapshots, v1.0 and v2 (deprecated there; sunset 2026-01-22).
+ * v2 version set: 2023-01-01 only, as the last spec listing these paths (2026-03-03 extract) serves them.
+ */
 const BASE = "/groups/:groupId/clusters/:clusterName/backup/tenant";
 const common = { versions: ["v1.0", "v2"], mediaType: ATLAS_2023_01_01, sunsetOnV2: true } as const;
 
