@@ -1,0 +1,113 @@
+import type { Db, Document } from "mongodb";
+import { WORK_PREFIX, type MaskControl } from "./mask-control";
+import { maskDocument, type FieldRules } from "./mask-document";
+import { MaskError } from "./mask-errors";
+import { verifyCopy } from "./verify-collection";
+
+export interface CollectionMaskOptions {
+  key: string;
+  rules: FieldRules;
+  verify: boolean;
+  batchSize: number;
+  control: MaskControl;
+  /** Called after each batch written (tests and progress). */
+  onBatch?: (namespace: string, written: number) => void | Promise<void>;
+}
+
+export interface CollectionMaskResult {
+  namespace: string;
+  maskedCount: number;
+  /** True when this call wrote nothing (the namespace was masked by an earlier, interrupted call of the same run). */
+  alreadyDone: boolean;
+  verified: boolean | undefined;
+}
+
+const exists = async (db: Db, name: string) => (await db.listCollections({ name }, { nameOnly: true }).toArray()).length > 0;
+const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
+
+/**
+ * Masks one collection by a masked copy and a swap. The originals are never modified: the masked
+ * copy is written into a work collection from the originals only (read in `_id` order, a batch per
+ * round trip each way), checked, given the original's indexes, then renamed over the original. So
+ * a document is masked exactly once, whatever point a run is killed at: the next run resumes the
+ * copy after the documents already copied (their count; a duplicate _id from a write still in flight
+ * is the same masked document and is skipped) or finishes the swap, as the checkpoint says.
+ */
+export async function maskCollection(db: Db, collection: string, o: CollectionMaskOptions): Promise<CollectionMaskResult> {
+  const namespace = `${db.databaseName}.${collection}`;
+  const workName = `${WORK_PREFIX}${collection}`;
+  let record = await o.control.get(namespace);
+  if (record?.phase === "done") return { namespace, maskedCount: record.maskedCount ?? 0, alreadyDone: true, verified: record.verified };
+  if (record?.phase === "copying" && !(await exists(db, workName))) {
+    throw new MaskError("WRITE", `${namespace}: the checkpoint says a masked copy was being written, but its work collection ${workName} is gone; drop the record ${record._id} in ${o.control.records.namespace} only if ${namespace} holds original data`);
+  }
+  if (record === null || (record.phase !== "copying" && record.phase !== "swapping")) {
+    await db.collection(workName).drop().catch(() => undefined);
+    await db.createCollection(workName);
+    const originalCount = await db.collection(collection).countDocuments();
+    await o.control.set(namespace, { phase: "copying", originalCount });
+    record = await o.control.get(namespace);
+  }
+  const originalCount = record!.originalCount;
+  let verified: boolean | undefined;
+  if (record!.phase === "copying") {
+    await copyMasked(db, collection, workName, o);
+    const copied = await db.collection(workName).countDocuments();
+    if (copied !== originalCount) throw new MaskError("VERIFY", `${namespace}: ${originalCount} documents before masking, ${copied} in the masked copy; the original is untouched. Keep applications away from the cluster while masking and run again.`);
+    if (o.verify) {
+      const problems = await verifyCopy(db.collection(collection), db.collection(workName), o.rules, o.key, o.batchSize);
+      if (problems.length > 0) throw new MaskError("VERIFY", `${namespace}: verify failed, the original is untouched (NOT masked): ${problems.join("; ")}`);
+      verified = true;
+    }
+    await copyIndexes(db, collection, workName);
+    await o.control.set(namespace, { phase: "swapping", originalCount, maskedCount: copied, ...(verified === undefined ? {} : { verified }) });
+  } else {
+    verified = record!.verified;
+  }
+  // The swap: drop the original, rename the copy over it. Re-run safely from either side of the drop.
+  if (await exists(db, workName)) {
+    await db.collection(collection).drop().catch(() => undefined);
+    await db.collection(workName).rename(collection);
+  }
+  await o.control.set(namespace, { phase: "done", originalCount, maskedCount: originalCount, ...(verified === undefined ? {} : { verified }) });
+  return { namespace, maskedCount: originalCount, alreadyDone: false, verified };
+}
+
+async function copyMasked(db: Db, from: string, to: string, o: CollectionMaskOptions): Promise<void> {
+  const namespace = `${db.databaseName}.${from}`;
+  for (let attempt = 0; ; attempt++) {
+    const done = await db.collection(to).countDocuments();
+    const cursor = db.collection(from).find({}).sort({ _id: 1 }).skip(done).batchSize(o.batchSize);
+    let written = done;
+    try {
+      let batch: Document[] = [];
+      for await (const doc of cursor) {
+        batch.push(maskDocument(doc, o.rules, o.key));
+        if (batch.length >= o.batchSize) {
+          await db.collection(to).insertMany(batch, { ordered: true });
+          written += batch.length;
+          batch = [];
+          await o.onBatch?.(namespace, written);
+        }
+      }
+      if (batch.length > 0) {
+        await db.collection(to).insertMany(batch, { ordered: true });
+        written += batch.length;
+        await o.onBatch?.(namespace, written);
+      }
+      return;
+    } catch (error) {
+      // A write of an earlier run still landing: the same masked documents. Recount and go on.
+      if (!isDuplicateKey(error) || attempt >= 3) throw error;
+    } finally {
+      await cursor.close();
+    }
+  }
+}
+
+async function copyIndexes(db: Db, from: string, to: string): Promise<void> {
+  const indexes = (await db.collection(from).listIndexes().toArray()).filter((i) => i.name !== "_id_");
+  if (indexes.length === 0) return;
+  const specs = indexes.map(({ v: _v, ns: _ns, ...spec }) => spec as { key: Document; name: string });
+  await db.command({ createIndexes: to, indexes: specs });
+}
