@@ -12,6 +12,8 @@ export interface CollectionMaskOptions {
   control: MaskControl;
   /** Called after each batch written (tests and progress). */
   onBatch?: (namespace: string, written: number) => void | Promise<void>;
+  /** Called at the swap's steps (tests: an interruption between dropping the original and the rename). */
+  onSwap?: (namespace: string, step: "original-dropped") => void | Promise<void>;
 }
 
 export interface CollectionMaskResult {
@@ -67,6 +69,7 @@ export async function maskCollection(db: Db, collection: string, o: CollectionMa
   // The swap: drop the original, rename the copy over it. Re-run safely from either side of the drop.
   if (await exists(db, workName)) {
     await db.collection(collection).drop().catch(() => undefined);
+    await o.onSwap?.(namespace, "original-dropped");
     await db.collection(workName).rename(collection);
   }
   await o.control.set(namespace, { phase: "done", originalCount, maskedCount: originalCount, ...(verified === undefined ? {} : { verified }) });

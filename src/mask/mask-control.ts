@@ -13,7 +13,7 @@ import type { Collection, MongoClient } from "mongodb";
 export const CONTROL_DB = "__pulumi_atlas_mask";
 export const CONTROL_COLLECTION = "runs";
 /** Work collections are `${WORK_PREFIX}<collection>` in the namespace's own database. */
-export const WORK_PREFIX = "__mask_work.";
+export const WORK_PREFIX = "__mask_work_";
 
 export type Phase = "copying" | "swapping" | "done" | "dropped";
 

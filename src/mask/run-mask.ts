@@ -21,6 +21,7 @@ export interface RunMaskOptions {
   clock?: Clock;
   log?: (line: string) => void;
   onBatch?: (namespace: string, written: number) => void | Promise<void>;
+  onSwap?: (namespace: string, step: "original-dropped") => void | Promise<void>;
 }
 
 export interface MaskRunResult {
@@ -76,6 +77,7 @@ export async function runMask(o: RunMaskOptions): Promise<MaskRunResult> {
         batchSize: o.batchSize ?? 1000,
         control,
         onBatch: o.onBatch,
+        onSwap: o.onSwap,
       });
       result.namespaces[step.namespace] = r.maskedCount;
       result.maskedDocuments += r.maskedCount;
