@@ -1,5 +1,5 @@
 /** Why masking stopped. `code` is stable; messages name the namespace and what to do, never the key or a password. */
-export type MaskErrorCode = "CONNECT" | "AUTH" | "NAMESPACE" | "ALREADY_MASKED" | "VERIFY" | "WRITE";
+export type MaskErrorCode = "CONNECT" | "AUTH" | "NAMESPACE" | "RESTORE_NOT_FINISHED" | "ALREADY_MASKED" | "VERIFY" | "WRITE";
 
 export class MaskError extends Error {
   override name = "MaskError" as const;
