@@ -60,9 +60,6 @@ async function mask(id: string, inputs: Props, storedKey: string | undefined): P
   const generatedKey = args.key === undefined ? (storedKey ?? randomBytes(32).toString("base64url")) : undefined;
   const key = args.key ?? generatedKey!;
   const base = { ...inputsOf(inputs), ...(generatedKey !== undefined ? { generatedKey } : {}) };
-  if (args.afterRestoreStatus !== undefined && !(FINISHED_RESTORE_STATUSES as readonly string[]).includes(args.afterRestoreStatus)) {
-    throw new MaskError("RESTORE_NOT_FINISHED", `DataMask: restore ${args.afterRestore ?? "(unknown)"} is ${args.afterRestoreStatus}, not finished: masking never runs before the restore has finished. Run \`pulumi up\` again once it has.`);
-  }
   let temporaryUser: TemporaryUser | undefined;
   const run = (uri: string) =>
     runMask({
@@ -77,6 +74,9 @@ async function mask(id: string, inputs: Props, storedKey: string | undefined): P
       authWaitMs: args.connectionString === undefined ? AUTH_WAIT_MS : 0,
     });
   try {
+    if (args.afterRestoreStatus !== undefined && !(FINISHED_RESTORE_STATUSES as readonly string[]).includes(args.afterRestoreStatus)) {
+      throw new MaskError("RESTORE_NOT_FINISHED", `restore ${args.afterRestore ?? "(unknown)"} is ${args.afterRestoreStatus}, not finished: masking never runs before the restore has finished. Run \`pulumi up\` again once it has.`);
+    }
     let result: MaskRunResult;
     if (args.connectionString !== undefined) result = await run(args.connectionString);
     else {
@@ -100,6 +100,6 @@ async function mask(id: string, inputs: Props, storedKey: string | undefined): P
     // Partial state: the resource is recorded (with a generated key, so the next run uses the same
     // one and resumes instead of masking masked data), marked incomplete, and the next `up` resumes.
     const message = error instanceof Error ? error.message : String(error);
-    throw Object.assign(new PartialStateError(`DataMask: ${message}`, id, { ...base, complete: false, ...(temporaryUser ? { temporaryUser } : {}), __provider: inputs.__provider }), {});
+    throw new PartialStateError(`DataMask: ${message}`, id, { ...base, complete: false, ...(temporaryUser ? { temporaryUser } : {}), __provider: inputs.__provider });
   }
 }
