@@ -8,6 +8,8 @@ export interface ConnectOptions {
   clock: Clock;
   /** Server selection timeout; default 10 s. */
   serverSelectionTimeoutMS?: number;
+  /** Called with each command sent (benchmarks count round trips). */
+  onCommand?: (name: string) => void;
 }
 
 const isAuthFailure = (e: unknown) => {
@@ -22,7 +24,8 @@ const isAuthFailure = (e: unknown) => {
 export async function connectTarget(uri: string, o: ConnectOptions): Promise<MongoClient> {
   const deadline = o.clock.now() + (o.authWaitMs ?? 0);
   for (let attempt = 1; ; attempt++) {
-    const client = new MongoClient(uri, { serverSelectionTimeoutMS: o.serverSelectionTimeoutMS ?? 10_000, appName: "pulumi-atlas-restore DataMask" });
+    const client = new MongoClient(uri, { serverSelectionTimeoutMS: o.serverSelectionTimeoutMS ?? 10_000, appName: "pulumi-atlas-restore DataMask", monitorCommands: o.onCommand !== undefined });
+    if (o.onCommand) client.on("commandStarted", (e) => o.onCommand!(e.commandName));
     try {
       await client.connect();
       await client.db("admin").command({ ping: 1 });

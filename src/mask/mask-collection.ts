@@ -43,26 +43,27 @@ export async function maskCollection(db: Db, collection: string, o: CollectionMa
   if (record?.phase === "copying" && !(await exists(db, workName))) {
     throw new MaskError("WRITE", `${namespace}: the checkpoint says a masked copy was being written, but its work collection ${workName} is gone; drop the record ${record._id} in ${o.control.records.namespace} only if ${namespace} holds original data`);
   }
-  if (record === null || (record.phase !== "copying" && record.phase !== "swapping")) {
+  const fresh = record === null || (record.phase !== "copying" && record.phase !== "swapping");
+  if (fresh) {
     await db.collection(workName).drop().catch(() => undefined);
     await db.createCollection(workName);
-    const originalCount = await db.collection(collection).countDocuments();
-    await o.control.set(namespace, { phase: "copying", originalCount });
+    await o.control.set(namespace, { phase: "copying", originalCount: -1 });
     record = await o.control.get(namespace);
   }
-  const originalCount = record!.originalCount;
   let verified: boolean | undefined;
+  let originalCount = record!.originalCount;
   if (record!.phase === "copying") {
-    await copyMasked(db, collection, workName, o);
-    const copied = await db.collection(workName).countDocuments();
-    if (copied !== originalCount) throw new MaskError("VERIFY", `${namespace}: ${originalCount} documents before masking, ${copied} in the masked copy; the original is untouched. Keep applications away from the cluster while masking and run again.`);
+    // The copy reads every original once: its count is the original count (no extra counting scan).
+    originalCount = await copyMasked(db, collection, workName, o, fresh);
     if (o.verify) {
+      // Full: every document pairwise, which also proves the counts equal.
       const problems = await verifyCopy(db.collection(collection), db.collection(workName), o.rules, o.key, o.batchSize);
       if (problems.length > 0) throw new MaskError("VERIFY", `${namespace}: verify failed, the original is untouched (NOT masked): ${problems.join("; ")}`);
       verified = true;
     }
+    // Without verify nothing is read back: the copy holds exactly the documents it read, by construction.
     await copyIndexes(db, collection, workName);
-    await o.control.set(namespace, { phase: "swapping", originalCount, maskedCount: copied, ...(verified === undefined ? {} : { verified }) });
+    await o.control.set(namespace, { phase: "swapping", originalCount, maskedCount: originalCount, ...(verified === undefined ? {} : { verified }) });
   } else {
     verified = record!.verified;
   }
@@ -76,30 +77,50 @@ export async function maskCollection(db: Db, collection: string, o: CollectionMa
   return { namespace, maskedCount: originalCount, alreadyDone: false, verified };
 }
 
-async function copyMasked(db: Db, from: string, to: string, o: CollectionMaskOptions): Promise<void> {
+/**
+ * Copies the masked originals after the documents already copied. Reading the next batch overlaps
+ * the insert of the previous one, but inserts run one at a time and in order, so the copy is always
+ * a prefix of the originals in `_id` order (what the resume relies on).
+ */
+async function copyMasked(db: Db, from: string, to: string, o: CollectionMaskOptions, fresh: boolean): Promise<number> {
   const namespace = `${db.databaseName}.${from}`;
   for (let attempt = 0; ; attempt++) {
-    const done = await db.collection(to).countDocuments();
+    const done = fresh && attempt === 0 ? 0 : await db.collection(to).countDocuments();
     const cursor = db.collection(from).find({}).sort({ _id: 1 }).skip(done).batchSize(o.batchSize);
     let written = done;
+    let failure: unknown;
+    let pending: Promise<void> = Promise.resolve();
+    const insert = (batch: Document[]) => {
+      pending = db
+        .collection(to)
+        .insertMany(batch, { ordered: true })
+        .then(async () => {
+          written += batch.length;
+          await o.onBatch?.(namespace, written);
+        })
+        .catch((e: unknown) => {
+          failure = e;
+        });
+    };
     try {
       let batch: Document[] = [];
       for await (const doc of cursor) {
         batch.push(maskDocument(doc, o.rules, o.key));
         if (batch.length >= o.batchSize) {
-          await db.collection(to).insertMany(batch, { ordered: true });
-          written += batch.length;
+          await pending;
+          if (failure !== undefined) throw failure;
+          insert(batch);
           batch = [];
-          await o.onBatch?.(namespace, written);
         }
       }
-      if (batch.length > 0) {
-        await db.collection(to).insertMany(batch, { ordered: true });
-        written += batch.length;
-        await o.onBatch?.(namespace, written);
-      }
-      return;
+      await pending;
+      if (failure !== undefined) throw failure;
+      if (batch.length > 0) insert(batch);
+      await pending;
+      if (failure !== undefined) throw failure;
+      return written;
     } catch (error) {
+      await pending;
       // A write of an earlier run still landing: the same masked documents. Recount and go on.
       if (!isDuplicateKey(error) || attempt >= 3) throw error;
     } finally {

@@ -22,6 +22,10 @@ export interface RunMaskOptions {
   log?: (line: string) => void;
   onBatch?: (namespace: string, written: number) => void | Promise<void>;
   onSwap?: (namespace: string, step: "original-dropped") => void | Promise<void>;
+  /** Called with each command sent to the target (benchmarks). */
+  onCommand?: (name: string) => void;
+  /** Server selection timeout for the connection; default 10 s. */
+  serverSelectionTimeoutMS?: number;
 }
 
 export interface MaskRunResult {
@@ -48,7 +52,7 @@ export function maskRunId(key: string, restore: string, rules: readonly MaskRule
  */
 export async function runMask(o: RunMaskOptions): Promise<MaskRunResult> {
   const log = o.log ?? (() => undefined);
-  const client = await connectTarget(o.uri, { clock: o.clock ?? systemClock, authWaitMs: o.authWaitMs });
+  const client = await connectTarget(o.uri, { clock: o.clock ?? systemClock, authWaitMs: o.authWaitMs, onCommand: o.onCommand, serverSelectionTimeoutMS: o.serverSelectionTimeoutMS });
   try {
     const runId = maskRunId(o.key, o.restore, o.rules);
     const control = new MaskControl(client, runId, o.restore);

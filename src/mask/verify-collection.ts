@@ -1,7 +1,9 @@
 import { BSON, type Collection, type Document } from "mongodb";
 import { maskDocument, type FieldRules } from "./mask-document";
 
-const same = (a: unknown, b: unknown) => BSON.EJSON.stringify(a as Document, { relaxed: false }) === BSON.EJSON.stringify(b as Document, { relaxed: false });
+/** Equal as BSON (types, field order and values). */
+const bytesEqual = (a: Uint8Array, b: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+const same = (a: Document, b: Document) => bytesEqual(BSON.serialize(a), BSON.serialize(b));
 
 /**
  * Full check of a masked copy against its originals, before the swap: both read in `_id` order and
@@ -17,11 +19,12 @@ export async function verifyCopy(original: Collection, masked: Collection, rules
     for (;;) {
       const [o, m] = await Promise.all([a.next(), b.next()]);
       if (o === null && m === null) break;
-      if (o === null || m === null || !same(o._id, m._id)) {
+      if (o === null || m === null || !same({ _id: o._id }, { _id: m._id })) {
         problems.push(`documents differ in _id order at ${BSON.EJSON.stringify((o ?? m)!._id)} (a document is missing or extra)`);
         break;
       }
-      if (!same(maskDocument(BSON.deserialize(BSON.serialize(o)), rules, key), m)) {
+      const original = BSON.serialize(o);
+      if (!bytesEqual(BSON.serialize(maskDocument(BSON.deserialize(original), rules, key)), BSON.serialize(m))) {
         problems.push(`document ${BSON.EJSON.stringify(o._id)} is not the mask of its original`);
         if (problems.length >= limit) break;
       }

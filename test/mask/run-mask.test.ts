@@ -5,6 +5,7 @@ import { maskDocument, orderFieldRules } from "../../src/mask/mask-document";
 import { MaskError } from "../../src/mask/mask-errors";
 import { MaskRules } from "../../src/mask/mask-rules";
 import { runMask } from "../../src/mask/run-mask";
+import { verifyCopy } from "../../src/mask/verify-collection";
 import { ManualClock } from "../../src/util/clock";
 import { startFerretDb, type FerretDb } from "../helpers/ferretdb";
 
@@ -111,6 +112,20 @@ describe("runMask against FerretDB (copy and swap, checkpoint, verify)", functio
     assert.equal(await db.root.db(CONTROL_DB).collection("runs").countDocuments({ restore: "job-5" }), 0);
     const badAuth = db.rootUri.replace(/:[^:@]+@/, ":wrong-password@");
     await assert.rejects(runMask({ uri: badAuth, rules: RULES, key: KEY, restore: "job-5", clock }), (e: unknown) => e instanceof MaskError && e.code === "AUTH" && !e.message.includes("wrong-password"));
-    await assert.rejects(runMask({ uri: "mongodb://127.0.0.1:1/", rules: RULES, key: KEY, restore: "job-5", clock }), (e: unknown) => e instanceof MaskError && e.code === "CONNECT");
+    await assert.rejects(runMask({ uri: "mongodb://127.0.0.1:1/", rules: RULES, key: KEY, restore: "job-5", clock, serverSelectionTimeoutMS: 1000 }), (e: unknown) => e instanceof MaskError && e.code === "CONNECT");
+  });
+
+  it("verify finds a document that is not the mask of its original, and a missing one", async () => {
+    await seed(5, 1);
+    const fields = orderFieldRules(RULES[0]!.fields!);
+    const app = db.root.db("app");
+    await app.collection("checked").insertMany(users(5).map((u) => maskDocument(u, fields, KEY)));
+    assert.deepEqual(await verifyCopy(app.collection("users"), app.collection("checked"), fields, KEY, 2), []);
+    await app.collection("checked").updateOne({ _id: 3 as never }, { $set: { email: "user3@corp.example" } });
+    const problems = await verifyCopy(app.collection("users"), app.collection("checked"), fields, KEY, 2);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, /document 3 is not the mask of its original/);
+    await app.collection("checked").deleteOne({ _id: 4 as never });
+    assert.match((await verifyCopy(app.collection("users"), app.collection("checked"), fields, KEY, 2)).join(";"), /missing or extra/);
   });
 });
