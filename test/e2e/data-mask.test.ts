@@ -197,4 +197,32 @@ describe("DataMask under the real Pulumi engine (examples/masked-staging, simula
     assertNoSecretsIn(JSON.stringify(await project.stackExport()), "state after recovery");
     assertNoSecretsIn(logs.join("\n"), "logs");
   });
+
+  it("without a key input: one is generated once and kept in state as a secret; a new restore masks with it", async () => {
+    await restoreOriginals();
+    await project.run(["config", "rm", "maskKey"]);
+    await project.setConfig("snapshotId", snapshots[3]!);
+    const up = await project.run(["up", "--yes", "--skip-preview"]);
+    logs.push(up.output);
+    const [mask] = await maskResource();
+    const generated = mask!.outputs!.generatedKey as Record<string, unknown> | undefined;
+    assert.ok(generated && typeof generated === "object" && typeof generated.ciphertext === "string", `generatedKey is stored encrypted: ${JSON.stringify(generated)}`);
+    assert.equal(mask!.outputs!.verified, true);
+    const got = await read("users");
+    const originals = users();
+    assert.equal(got.length, USERS);
+    got.forEach((u, i) => {
+      for (const f of ["email", "name", "phone"]) assert.notEqual(u[f], originals[i]![f], `users ${i}.${f} changed`);
+      assert.ok(!("ssn" in u));
+    });
+    // the masked values are not those of the earlier key
+    assert.notDeepEqual(got, users().map((d) => maskDocument(d, USER_RULES, KEY)));
+    const shown = await project.run(["stack", "export", "--show-secrets"]);
+    // --show-secrets writes a secret as { <sig>: …, plaintext: "<JSON of the value>" }
+    const shownKey = resourcesOfType(JSON.parse(shown.stdout), TYPE)[0]!.outputs!.generatedKey as string | { plaintext: string };
+    const key = typeof shownKey === "string" ? shownKey : (JSON.parse(shownKey.plaintext) as string);
+    assert.ok(key.length >= 40);
+    assert.ok(!JSON.stringify(await project.stackExport()).includes(key), "the generated key is never in state in plaintext");
+    assert.ok(!logs.join("\n").includes(key), "nor in the logs");
+  });
 });
