@@ -24,7 +24,10 @@ const isAuthFailure = (e: unknown) => {
 export async function connectTarget(uri: string, o: ConnectOptions): Promise<MongoClient> {
   const deadline = o.clock.now() + (o.authWaitMs ?? 0);
   for (let attempt = 1; ; attempt++) {
-    const client = new MongoClient(uri, { serverSelectionTimeoutMS: o.serverSelectionTimeoutMS ?? 10_000, appName: "pulumi-atlas-restore DataMask", monitorCommands: o.onCommand !== undefined });
+    const client = new MongoClient(uri, {
+      // A serverSelectionTimeoutMS in the connection string wins over the default.
+      ...(/[?&]serverSelectionTimeoutMS=/i.test(uri) && o.serverSelectionTimeoutMS === undefined ? {} : { serverSelectionTimeoutMS: o.serverSelectionTimeoutMS ?? 10_000 }),
+      appName: "pulumi-atlas-restore DataMask", monitorCommands: o.onCommand !== undefined });
     if (o.onCommand) client.on("commandStarted", (e) => o.onCommand!(e.commandName));
     try {
       await client.connect();
