@@ -58,7 +58,12 @@ export async function maskCollection(db: Db, collection: string, o: CollectionMa
     if (o.verify) {
       // Full: every document pairwise, which also proves the counts equal.
       const problems = await verifyCopy(db.collection(collection), db.collection(workName), o.rules, o.key, o.batchSize);
-      if (problems.length > 0) throw new MaskError("VERIFY", `${namespace}: verify failed, the original is untouched (NOT masked): ${problems.join("; ")}`);
+      if (problems.length > 0) {
+        // The copy is discarded: the next run copies afresh from the untouched originals.
+        await db.collection(workName).drop().catch(() => undefined);
+        await o.control.clear(namespace);
+        throw new MaskError("VERIFY", `${namespace}: verify failed, the original is untouched (NOT masked): ${problems.join("; ")}`);
+      }
       verified = true;
     }
     // Without verify nothing is read back: the copy holds exactly the documents it read, by construction.

@@ -50,6 +50,11 @@ export class MaskControl {
     await this.records.updateOne({ _id }, { $set: record }, { upsert: true });
   }
 
+  /** Forgets the namespace's record (a failed verify: the next run starts its copy afresh). */
+  async clear(namespace: string): Promise<void> {
+    await this.records.deleteOne({ _id: `${this.runId}:${namespace}` });
+  }
+
   /** Namespaces another run (other rules or key) already masked since the same restore. */
   async maskedByOtherRuns(): Promise<string[]> {
     const others = await this.records.find({ restore: this.restore, runId: { $ne: this.runId }, phase: { $in: ["swapping", "done"] } }).toArray();

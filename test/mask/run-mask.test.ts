@@ -128,4 +128,20 @@ describe("runMask against FerretDB (copy and swap, checkpoint, verify)", functio
     await app.collection("checked").deleteOne({ _id: 4 as never });
     assert.match((await verifyCopy(app.collection("users"), app.collection("checked"), fields, KEY, 2)).join(";"), /missing or extra/);
   });
+
+  it("a write to the original during masking fails verify, leaves the original untouched, and the next run starts afresh", async () => {
+    await seed(60, 5);
+    let wrote = false;
+    const write = async (ns: string) => {
+      if (ns !== "app.users" || wrote) return;
+      wrote = true;
+      await db.root.db("app").collection<{ _id: number; email: string }>("users").insertOne({ _id: 1000, email: "late@corp.example" });
+    };
+    await assert.rejects(runMask({ uri: db.rootUri, rules: RULES, key: KEY, restore: "job-6", batchSize: 20, clock, onBatch: write }), (e: unknown) => e instanceof MaskError && e.code === "VERIFY" && /NOT masked/.test(e.message));
+    assert.equal(await db.root.db("app").collection("users").countDocuments({ email: "user0@corp.example" }), 1, "the original is untouched");
+    await db.root.db("app").collection<{ _id: number }>("users").deleteOne({ _id: 1000 });
+    const r = await runMask({ uri: db.rootUri, rules: RULES, key: KEY, restore: "job-6", batchSize: 20, clock });
+    assert.equal(r.namespaces["app.users"], 60);
+    assert.deepEqual(await db.root.db("app").collection("users").find().sort({ _id: 1 }).toArray(), expectedUsers(60));
+  });
 });
