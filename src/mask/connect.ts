@@ -14,7 +14,7 @@ export interface ConnectOptions {
 
 const isAuthFailure = (e: unknown) => {
   const err = e as { code?: number; codeName?: string; message?: string };
-  return err.code === 18 || err.codeName === "AuthenticationFailed" || /auth/i.test(err.message ?? "");
+  return err.code === 18 || err.codeName === "AuthenticationFailed" || /authenticat/i.test(err.message ?? "");
 };
 
 /**

@@ -61,7 +61,7 @@ function parseUser(ctx: RouteContext, groupId: string): SimDatabaseUser {
   if (typeof b.password !== "string" || b.password.length < 8) throw badRequest("INVALID_ATTRIBUTE", "Invalid attribute password specified."); // minimum unconfirmed
   if (b.deleteAfterDate !== undefined) {
     const at = Date.parse(String(b.deleteAfterDate));
-    // The reference: a future date within one week of the request (errorCode unconfirmed).
+    // Atlas's reference (v1.0 "Create a Database User"): "in the future and within one week" of the request. errorCode unconfirmed.
     if (Number.isNaN(at) || at <= ctx.now || at > ctx.now + WEEK_MS) throw badRequest("INVALID_ATTRIBUTE", "Invalid attribute deleteAfterDate specified.");
   }
   const scopes = Array.isArray(b.scopes) ? (b.scopes as { name: string; type: string }[]) : [];
