@@ -10,6 +10,8 @@ export interface CollectionMaskOptions {
   verify: boolean;
   batchSize: number;
   control: MaskControl;
+  /** Keyed fingerprint of these rules and the key: an earlier run with the same one masked the same way. */
+  rulesId: string;
   /** Called after each batch written (tests and progress). */
   onBatch?: (namespace: string, written: number) => void | Promise<void>;
   /** Called at the swap's steps (tests: an interruption between dropping the original and the rename). */
@@ -22,6 +24,26 @@ export interface CollectionMaskResult {
   /** True when this call wrote nothing (the namespace was masked by an earlier, interrupted call of the same run). */
   alreadyDone: boolean;
   verified: boolean | undefined;
+}
+
+/**
+ * Read only, before a run writes anything: true when this very collection (same UUID) was masked by
+ * an earlier run with other rules or another key and not restored since (masking it again would
+ * mask masked values).
+ */
+export async function maskedByOtherRules(db: Db, collection: string, control: MaskControl, rulesId: string): Promise<boolean> {
+  const namespace = `${db.databaseName}.${collection}`;
+  if ((await control.get(namespace)) !== null) return false;
+  const uuid = await collectionUuid(db, collection);
+  const earlier = uuid === undefined ? null : await control.maskedEarlier(namespace, uuid);
+  return earlier !== null && earlier.rulesId !== rulesId;
+}
+
+/** The collection's UUID as the server reports it (undefined when it does not). */
+async function collectionUuid(db: Db, name: string): Promise<string | undefined> {
+  const [info] = await db.listCollections({ name }).toArray();
+  const uuid = (info as { info?: { uuid?: unknown } } | undefined)?.info?.uuid;
+  return uuid === undefined ? undefined : String(uuid);
 }
 
 const exists = async (db: Db, name: string) => (await db.listCollections({ name }, { nameOnly: true }).toArray()).length > 0;
@@ -45,6 +67,17 @@ export async function maskCollection(db: Db, collection: string, o: CollectionMa
   }
   const fresh = record === null || (record.phase !== "copying" && record.phase !== "swapping");
   if (fresh) {
+    // The very collection an earlier run masked (a collection-level restore left it alone): never masked twice.
+    const uuid = await collectionUuid(db, collection);
+    const earlier = uuid === undefined ? null : await o.control.maskedEarlier(namespace, uuid);
+    if (earlier !== null) {
+      if (earlier.rulesId !== o.rulesId) {
+        throw new MaskError("ALREADY_MASKED", `${namespace} was masked by an earlier run (other rules or another key) and not restored since; masking again would mask masked values. Nothing was written. Restore it again to apply the changed rules or key.`);
+      }
+      const maskedCount = earlier.maskedCount ?? 0;
+      await o.control.set(namespace, { phase: "done", originalCount: maskedCount, maskedCount, maskedUuid: uuid, rulesId: o.rulesId, ...(earlier.verified === undefined ? {} : { verified: earlier.verified }) });
+      return { namespace, maskedCount, alreadyDone: true, verified: earlier.verified };
+    }
     await db.collection(workName).drop().catch(() => undefined);
     await db.createCollection(workName);
     await o.control.set(namespace, { phase: "copying", originalCount: -1 });
@@ -78,7 +111,8 @@ export async function maskCollection(db: Db, collection: string, o: CollectionMa
     await o.onSwap?.(namespace, "original-dropped");
     await db.collection(workName).rename(collection);
   }
-  await o.control.set(namespace, { phase: "done", originalCount, maskedCount: originalCount, ...(verified === undefined ? {} : { verified }) });
+  const maskedUuid = await collectionUuid(db, collection);
+  await o.control.set(namespace, { phase: "done", originalCount, maskedCount: originalCount, rulesId: o.rulesId, ...(maskedUuid ? { maskedUuid } : {}), ...(verified === undefined ? {} : { verified }) });
   return { namespace, maskedCount: originalCount, alreadyDone: false, verified };
 }
 

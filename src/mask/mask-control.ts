@@ -27,6 +27,10 @@ export interface ControlRecord {
   originalCount: number;
   maskedCount?: number;
   verified?: boolean;
+  /** The masked collection's UUID once swapped: a restore recreates the collection (a new UUID), so an equal UUID means already masked. */
+  maskedUuid?: string;
+  /** Keyed fingerprint of the namespace's rules and key (never the key). */
+  rulesId?: string;
   updatedAt: Date;
 }
 
@@ -53,6 +57,11 @@ export class MaskControl {
   /** Forgets the namespace's record (a failed verify: the next run starts its copy afresh). */
   async clear(namespace: string): Promise<void> {
     await this.records.deleteOne({ _id: `${this.runId}:${namespace}` });
+  }
+
+  /** The record of any run that masked this very collection (same UUID), e.g. one a collection-level restore left alone. */
+  maskedEarlier(namespace: string, uuid: string): Promise<ControlRecord | null> {
+    return this.records.findOne({ namespace, phase: "done", maskedUuid: uuid });
   }
 
   /** Namespaces another run (other rules or key) already masked since the same restore. */

@@ -11,7 +11,7 @@ export type PlanStep = { namespace: string; db: string; collection: string } & (
  * Turns the rules into one step per collection, reading only: `db.*` becomes every collection of
  * the database (views, system and work collections excepted). A rule naming a collection (or a
  * database) that does not exist is refused here, before anything is written, unless this run's
- * checkpoint shows it already dropped or swapped it. A collection named by a `db.*` rule and an
+ * checkpoint shows it already dropped or swapped it, or the rule drops it anyway. A collection named by a `db.*` rule and an
  * exact rule gets both rules' fields (the exact rule's strategy wins on the same path); a drop wins.
  */
 export async function planMask(client: MongoClient, rules: readonly MaskRule[], control: MaskControl): Promise<PlanStep[]> {
@@ -40,7 +40,8 @@ export async function planMask(client: MongoClient, rules: readonly MaskRule[], 
       targets = [collection];
     } else {
       const record = await control.get(rule.namespace);
-      if (record === null) missing.push(rule.namespace);
+      // A drop rule's collection already gone is the end state it asks for; a field rule's is a mistake.
+      if (record === null && rule.action !== "drop") missing.push(rule.namespace);
       targets = record === null || record.phase === "dropped" ? [] : [collection];
       if (record?.phase === "dropped") drops.add(rule.namespace);
     }

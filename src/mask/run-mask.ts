@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { systemClock, type Clock } from "../util/clock";
 import { connectTarget } from "./connect";
 import { MaskControl } from "./mask-control";
-import { maskCollection } from "./mask-collection";
+import { maskCollection, maskedByOtherRules } from "./mask-collection";
 import { MaskError } from "./mask-errors";
 import type { MaskRule } from "./mask-rules";
 import { planMask } from "./mask-plan";
@@ -64,6 +64,14 @@ export async function runMask(o: RunMaskOptions): Promise<MaskRunResult> {
       );
     }
     const plan = await planMask(client, o.rules, control);
+    const rulesIdOf = (rules: unknown) => createHmac("sha256", o.key).update(`rules\u0000${JSON.stringify(rules)}`).digest("hex").slice(0, 24);
+    const conflicts: string[] = [];
+    for (const step of plan) {
+      if (step.action === "mask" && (await maskedByOtherRules(client.db(step.db), step.collection, control, rulesIdOf(step.rules)))) conflicts.push(step.namespace);
+    }
+    if (conflicts.length > 0) {
+      throw new MaskError("ALREADY_MASKED", `${conflicts.join(", ")} already masked by an earlier run (other rules or another key) and not restored since; masking again would mask masked values. Nothing was written. Restore again to apply the changed rules or key.`);
+    }
     const result: MaskRunResult = { runId, maskedDocuments: 0, namespaces: {}, dropped: [], verified: o.verify !== false };
     for (const step of plan) {
       const db = client.db(step.db);
@@ -80,13 +88,14 @@ export async function runMask(o: RunMaskOptions): Promise<MaskRunResult> {
         verify: o.verify !== false,
         batchSize: o.batchSize ?? 1000,
         control,
+        rulesId: rulesIdOf(step.rules),
         onBatch: o.onBatch,
         onSwap: o.onSwap,
       });
       result.namespaces[step.namespace] = r.maskedCount;
       result.maskedDocuments += r.maskedCount;
       if (r.verified !== true) result.verified = false;
-      log(`DataMask: ${step.namespace}: ${r.maskedCount} documents masked${r.alreadyDone ? " (by an earlier, interrupted attempt)" : ""}${r.verified ? ", verified" : ""}`);
+      log(`DataMask: ${step.namespace}: ${r.maskedCount} documents masked${r.alreadyDone ? " (by an earlier run; unchanged since, not masked again)" : ""}${r.verified ? ", verified" : ""}`);
     }
     return result;
   } finally {

@@ -144,4 +144,19 @@ describe("runMask against FerretDB (copy and swap, checkpoint, verify)", functio
     assert.equal(r.namespaces["app.users"], 60);
     assert.deepEqual(await db.root.db("app").collection("users").find().sort({ _id: 1 }).toArray(), expectedUsers(60));
   });
+
+  it("after a restore of only some collections, the others (the same collections, by UUID) are not masked again", async () => {
+    await seed(40, 10);
+    await runMask({ uri: db.rootUri, rules: RULES, key: KEY, restore: "job-7", clock });
+    // a collection-level restore brings back app.orders only
+    await db.root.db("app").collection("orders").drop();
+    await db.root.db("app").collection<{ _id: string }>("orders").insertMany(orders(10));
+    await assert.rejects(runMask({ uri: db.rootUri, rules: RULES, key: `${KEY}-other`, restore: "job-8", clock }), (e: unknown) => e instanceof MaskError && e.code === "ALREADY_MASKED" && /app\.(orders|users)/.test(e.message));
+    assert.equal((await db.root.db("app").collection("orders").findOne({ _id: "o0000" as never }))!.phone, "555-0", "the refused run wrote nothing");
+    const r = await runMask({ uri: db.rootUri, rules: RULES, key: KEY, restore: "job-8", clock });
+    assert.equal(r.namespaces["app.users"], 40);
+    assert.deepEqual(await db.root.db("app").collection("users").find().sort({ _id: 1 }).toArray(), expectedUsers(40), "users masked exactly once");
+    const phone = (await db.root.db("app").collection("orders").findOne({ _id: "o0000" as never }))!.phone;
+    assert.notEqual(phone, "555-0");
+  });
 });
