@@ -92,3 +92,17 @@ describe("temporary database user (simulator databaseUsers routes)", () => {
     assert.equal(withCredentials("mongodb+srv://c.x.net/?retryWrites=true", "u", "p"), "mongodb+srv://u:p@c.x.net/?retryWrites=true&authSource=admin");
   });
 });
+
+describe("DataMask provider serialization (what Pulumi writes into the stack as __provider)", () => {
+  it("holds only the runtime module's location: no key, no connection string, small", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pulumi: typeof import("@pulumi/pulumi") = require("@pulumi/pulumi");
+    const { dataMaskProvider } = await import("../../src/pulumi/data-mask-provider");
+    const provider = dataMaskProvider();
+    await runtime.check({}, { connectionString: "mongodb://user:pw-SECRET-91@h/", rules: RULES, key: "KEY-serialization-0123456789" });
+    const sf = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+    assert.equal(sf.containsSecrets, false);
+    assert.ok(!sf.text.includes("pw-SECRET-91") && !sf.text.includes("KEY-serialization"));
+    assert.ok(sf.text.length < 5000, `small (${sf.text.length} chars)`);
+  });
+});
