@@ -9,7 +9,7 @@ export { CloudBackupRestore, type CloudBackupRestoreArgs } from "./pulumi/cloud-
 export { CollectionRestore, type CollectionRestoreArgs } from "./pulumi/collection-restore-resource";
 export { DataMask, type DataMaskArgs } from "./pulumi/data-mask";
 export { MaskError } from "./mask/mask-errors";
-export type { MaskRule, MaskStrategy } from "./mask/mask-rules";
+export type { MaskRuleInput as MaskRule, MaskStrategyInput as MaskStrategy } from "./mask/mask-rules";
 
 // --- Pulumi lookups (src/pulumi): Promise form and Output form ---
 export {

@@ -34,6 +34,8 @@ export const MaskStrategy = z.preprocess(
   z.discriminatedUnion("strategy", [Hash, Fake, Redact, Null, Unset], { error: unknownStrategy }),
 );
 export type MaskStrategy = z.infer<typeof MaskStrategy>;
+/** A strategy as a program writes it: the object form, or a short form (what MaskStrategy's preprocess accepts). */
+export type MaskStrategyInput = MaskStrategy | Exclude<(typeof STRATEGY_NAMES)[number], "fake"> | `fake:${FakeKind}`;
 
 const PATH_SEGMENT = /^(?:[^.$\s][^.\s]*|\d+)$/;
 /** A dotted field path: no empty segment, no `$` operator, never `_id` (documents are matched by it). */
@@ -86,6 +88,8 @@ export const MaskRule = z
   });
 export type MaskRule = z.infer<typeof MaskRule>;
 export type FieldsRule = MaskRule & { fields: Record<string, MaskStrategy> };
+/** A rule as a program writes it (strategies in short or object form). */
+export type MaskRuleInput = Omit<MaskRule, "fields"> & { fields?: Record<string, MaskStrategyInput> };
 
 export const MaskRules = z.array(MaskRule).min(1, { error: "must hold at least one rule" });
 export type MaskRules = z.infer<typeof MaskRules>;

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DataMaskArgs as DataMaskInputs } from "../mask/data-mask-args";
-import type { MaskRule } from "../mask/mask-rules";
+import type { MaskRuleInput } from "../mask/mask-rules";
 import { dataMaskProvider } from "./data-mask-provider";
 
 /** A restore resource DataMask can follow: anything with a `restoreJobId` output (and `status` or `state`). */
@@ -12,7 +12,7 @@ type RestoreLike = pulumi.Resource & { restoreJobId: pulumi.Output<string>; stat
  * DataMask depends on it and refuses to run before it has finished).
  */
 export type DataMaskArgs = { [K in Exclude<keyof DataMaskInputs, "afterRestore" | "afterRestoreStatus" | "rules">]?: pulumi.Input<DataMaskInputs[K]> } & {
-  rules: pulumi.Input<pulumi.Input<MaskRule>[]>;
+  rules: pulumi.Input<pulumi.Input<MaskRuleInput>[]>;
   afterRestore?: pulumi.Input<string> | RestoreLike;
 };
 

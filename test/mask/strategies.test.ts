@@ -3,6 +3,7 @@ import { maskDocument, orderFieldRules } from "../../src/mask/mask-document";
 import { MaskRules, MaskStrategy } from "../../src/mask/mask-rules";
 import { maskValue, UNSET } from "../../src/mask/strategies";
 import { fieldProblems } from "../../src/schemas/validate";
+import type { MaskRule } from "../../src";
 
 const KEY = "unit-test-key-0123456789";
 const s = (v: unknown) => MaskStrategy.parse(v);
@@ -87,6 +88,14 @@ describe("mask rules (zod, strict)", () => {
     const r = MaskRules.safeParse(v, { reportInput: true });
     return r.success ? [] : fieldProblems(r.error).map((p) => `${p.field} ${p.reason}`);
   };
+
+  it("the public MaskRule type takes the short and object forms a program writes (checked by the compiler)", () => {
+    const rules: MaskRule[] = [
+      { namespace: "app.users", fields: { email: "hash", name: "fake:name", card: { strategy: "redact", keepLast: 4 }, ssn: "unset", notes: "null" } },
+      { namespace: "logs.*", action: "drop" },
+    ];
+    assert.equal(MaskRules.safeParse(rules).success, true);
+  });
 
   it("accepts both rule forms and the short strategy forms", () => {
     assert.deepEqual(problems([{ namespace: "app.users", fields: { email: "fake:email", "a.b.0": "hash", c: { strategy: "redact", keepLast: 2 } } }, { namespace: "logs.*", action: "drop" }]), []);
