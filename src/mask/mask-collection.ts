@@ -1,19 +1,14 @@
 import type { Db, Document } from "mongodb";
 import { WORK_PREFIX, type MaskControl } from "./mask-control";
-import { maskDocument, type FieldRules } from "./mask-document";
+import { copyMasked, type CopyOptions } from "./copy-masked";
 import { MaskError } from "./mask-errors";
 import { verifyCopy } from "./verify-collection";
 
-export interface CollectionMaskOptions {
-  key: string;
-  rules: FieldRules;
+export interface CollectionMaskOptions extends CopyOptions {
   verify: boolean;
-  batchSize: number;
   control: MaskControl;
   /** Keyed fingerprint of these rules and the key: an earlier run with the same one masked the same way. */
   rulesId: string;
-  /** Called after each batch written (tests and progress). */
-  onBatch?: (namespace: string, written: number) => void | Promise<void>;
   /** Called at the swap's steps (tests: an interruption between dropping the original and the rename). */
   onSwap?: (namespace: string, step: "original-dropped") => void | Promise<void>;
 }
@@ -47,7 +42,6 @@ async function collectionUuid(db: Db, name: string): Promise<string | undefined>
 }
 
 const exists = async (db: Db, name: string) => (await db.listCollections({ name }, { nameOnly: true }).toArray()).length > 0;
-const isDuplicateKey = (e: unknown) => (e as { code?: number }).code === 11000;
 
 /**
  * Masks one collection by a masked copy and a swap. The originals are never modified: the masked
@@ -114,58 +108,6 @@ export async function maskCollection(db: Db, collection: string, o: CollectionMa
   const maskedUuid = await collectionUuid(db, collection);
   await o.control.set(namespace, { phase: "done", originalCount, maskedCount: originalCount, rulesId: o.rulesId, ...(maskedUuid ? { maskedUuid } : {}), ...(verified === undefined ? {} : { verified }) });
   return { namespace, maskedCount: originalCount, alreadyDone: false, verified };
-}
-
-/**
- * Copies the masked originals after the documents already copied. Reading the next batch overlaps
- * the insert of the previous one, but inserts run one at a time and in order, so the copy is always
- * a prefix of the originals in `_id` order (what the resume relies on).
- */
-async function copyMasked(db: Db, from: string, to: string, o: CollectionMaskOptions, fresh: boolean): Promise<number> {
-  const namespace = `${db.databaseName}.${from}`;
-  for (let attempt = 0; ; attempt++) {
-    const done = fresh && attempt === 0 ? 0 : await db.collection(to).countDocuments();
-    const cursor = db.collection(from).find({}).sort({ _id: 1 }).skip(done).batchSize(o.batchSize);
-    let written = done;
-    let failure: unknown;
-    let pending: Promise<void> = Promise.resolve();
-    const insert = (batch: Document[]) => {
-      pending = db
-        .collection(to)
-        .insertMany(batch, { ordered: true })
-        .then(async () => {
-          written += batch.length;
-          await o.onBatch?.(namespace, written);
-        })
-        .catch((e: unknown) => {
-          failure = e;
-        });
-    };
-    try {
-      let batch: Document[] = [];
-      for await (const doc of cursor) {
-        batch.push(maskDocument(doc, o.rules, o.key));
-        if (batch.length >= o.batchSize) {
-          await pending;
-          if (failure !== undefined) throw failure;
-          insert(batch);
-          batch = [];
-        }
-      }
-      await pending;
-      if (failure !== undefined) throw failure;
-      if (batch.length > 0) insert(batch);
-      await pending;
-      if (failure !== undefined) throw failure;
-      return written;
-    } catch (error) {
-      await pending;
-      // A write of an earlier run still landing: the same masked documents. Recount and go on.
-      if (!isDuplicateKey(error) || attempt >= 3) throw error;
-    } finally {
-      await cursor.close();
-    }
-  }
 }
 
 async function copyIndexes(db: Db, from: string, to: string): Promise<void> {
