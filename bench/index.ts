@@ -12,6 +12,7 @@
  *   memory           peak RSS of the dynamic-provider process during those runs
  *   fleet polling    20 providers' polls on one rate-limited project, spread or not (real time, ~3 min)
  *   fleet            atlas-restore-fleet: 8 and 32 environments of 60 s restores vs one after another (real time, ~20 min)
+ *   mask             DataMask docs/s vs a plain read-and-rewrite copy on FerretDB, round trips per 1,000 docs, verify's cost
  *
  * `npm run bench -- forecast "waiting (dedicated)"` runs only the named ones and updates their rows
  * and notes in BENCHMARKS.md, leaving the rest as it was (see partial-report.ts).
@@ -24,6 +25,7 @@ import { benchForecast } from "./forecast";
 import { benchFleet } from "./fleet";
 import { benchFleetPolling } from "./fleet-polling";
 import { benchListing } from "./listing";
+import { benchMask } from "./mask";
 import { updateReport } from "./partial-report";
 import { benchServiceAccount } from "./service-account";
 import { machineInfo, renderTable, REPO_ROOT, writeReport, type Row } from "./table";
@@ -42,6 +44,7 @@ const BENCHES: Array<[string, Bench]> = [
   ["engine overhead + memory", benchEngineOverhead],
   ["fleet polling", benchFleetPolling],
   ["fleet", benchFleet],
+  ["mask", benchMask],
 ];
 
 async function main(): Promise<void> {

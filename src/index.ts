@@ -7,6 +7,9 @@
 export { TenantRestore, FlexRestore, type RestoreArgs } from "./pulumi/restore-resource";
 export { CloudBackupRestore, type CloudBackupRestoreArgs } from "./pulumi/cloud-backup-restore";
 export { CollectionRestore, type CollectionRestoreArgs } from "./pulumi/collection-restore-resource";
+export { DataMask, type DataMaskArgs } from "./pulumi/data-mask";
+export { MaskError } from "./mask/mask-errors";
+export type { MaskRuleInput as MaskRule, MaskStrategyInput as MaskStrategy } from "./mask/mask-rules";
 
 // --- Pulumi lookups (src/pulumi): Promise form and Output form ---
 export {

@@ -12,6 +12,7 @@ import {
 } from "../schemas/cloud-backup";
 import type { CloudBackupRestoreJob, FlexRestoreJob, FlexSnapshot, LegacyRestoreJob, TenantRestoreJob, TenantSnapshot } from "../schemas/restore-job";
 import { parseInput } from "../schemas/validate";
+import { CreateDatabaseUserParams, DeleteDatabaseUserParams, type DatabaseUser } from "../schemas/database-user";
 import type { AtlasClientOptions } from "./atlas-client-options";
 import { API_BASE_PATHS, endpoints, fillPath, mediaTypeFor, type EndpointName } from "./endpoints";
 import { createRequesterContext, positiveOption } from "./create-requester-context";
@@ -239,6 +240,17 @@ export class AtlasClient {
     this.requireVersion("listCollectionRestoreJobCollections");
     const i = parseInput(CollectionStatesParams, p, "listAllCollectionRestoreJobCollections parameters");
     return collect(this.iterate("listCollectionRestoreJobCollections", i));
+  }
+
+  // --- database users (DataMask's temporary user) ---
+  /** Creates a database user. A POST: never retried once Atlas may have processed it (the user's deleteAfterDate bounds a lost one). */
+  async createDatabaseUser(p: CreateDatabaseUserParams): Promise<DatabaseUser> {
+    const { projectId, ...body } = parseInput(CreateDatabaseUserParams, p, "createDatabaseUser parameters");
+    return this.call("createDatabaseUser", { projectId }, undefined, { ...body, groupId: projectId });
+  }
+  /** Deletes a database user; Atlas's 404 (gone already) is an AtlasApiError the caller may ignore. */
+  async deleteDatabaseUser(p: DeleteDatabaseUserParams): Promise<void> {
+    await this.call("deleteDatabaseUser", parseInput(DeleteDatabaseUserParams, p, "deleteDatabaseUser parameters"));
   }
 }
 

@@ -3,10 +3,11 @@ import { ClusterDescription, CloudBackupSnapshot } from "../schemas/cloud-backup
 import { paginated } from "../schemas/paginated";
 import { CloudBackupRestoreJob, FlexRestoreJob, FlexSnapshot, LegacyRestoreJob, TenantRestoreJob, TenantSnapshot } from "../schemas/restore-job";
 import { CollectionRestoreCollectionState, CollectionRestoreJob } from "../schemas/collection-restore";
+import { DatabaseUser } from "../schemas/database-user";
 import type { AtlasApiVersion } from "./settings";
 
 /** Resource families: each has one versioned media type in v2. */
-export type EndpointFamily = "tenant" | "cloudBackup" | "flex" | "legacy" | "collectionRestore";
+export type EndpointFamily = "tenant" | "cloudBackup" | "flex" | "legacy" | "collectionRestore" | "databaseUsers";
 
 export const V2_MEDIA_TYPES: Readonly<Record<EndpointFamily, string>> = Object.freeze({
   tenant: "application/vnd.atlas.2023-01-01+json",
@@ -14,6 +15,7 @@ export const V2_MEDIA_TYPES: Readonly<Record<EndpointFamily, string>> = Object.f
   legacy: "application/vnd.atlas.2023-01-01+json",
   flex: "application/vnd.atlas.2024-11-13+json",
   collectionRestore: "application/vnd.atlas.2025-03-12+json",
+  databaseUsers: "application/vnd.atlas.2023-01-01+json",
 });
 export const V1_MEDIA_TYPE = "application/json";
 
@@ -73,6 +75,9 @@ export const endpoints = {
   getCollectionRestoreJob: endpoint({ method: "GET", path: `${cluster}/collectionRestoreJobs/{restoreJobId}`, family: "collectionRestore", schema: CollectionRestoreJob, versions: v2 }),
   listCollectionRestoreJobs: endpoint({ method: "GET", path: `${cluster}/collectionRestoreJobs`, family: "collectionRestore", schema: paginated(CollectionRestoreJob), versions: v2 }),
   listCollectionRestoreJobCollections: endpoint({ method: "GET", path: `${cluster}/collectionRestoreJobs/{restoreJobId}/collections`, family: "collectionRestore", schema: paginated(CollectionRestoreCollectionState), versions: v2 }),
+  // DataMask's temporary database user.
+  createDatabaseUser: endpoint({ method: "POST", path: "/groups/{projectId}/databaseUsers", family: "databaseUsers", schema: DatabaseUser, versions: both }),
+  deleteDatabaseUser: endpoint({ method: "DELETE", path: "/groups/{projectId}/databaseUsers/{databaseName}/{username}", family: "databaseUsers", schema: z.unknown(), versions: both }),
 };
 export type EndpointName = keyof typeof endpoints;
 

@@ -1,5 +1,6 @@
 import type { PulumiFn } from "@pulumi/pulumi/automation";
-import type { FleetEnvironment, FleetFile, FleetWait } from "./fleet-file";
+import { DataMask } from "../pulumi/data-mask";
+import type { FleetEnvironment, FleetFile, FleetMask, FleetWait } from "./fleet-file";
 import { fleetKind } from "./fleet-kinds";
 
 /** The logical name of the one restore resource in every environment's stack. */
@@ -15,6 +16,8 @@ export interface EnvironmentPlan {
   pointInTimeUTCSeconds?: number;
   /** The fleet's wait settings with the environment's own over them (only the keys given). */
   wait: FleetWait;
+  /** The masking after the restore (the environment's `mask:`, else the fleet's), if any. */
+  mask?: FleetMask;
 }
 
 export function targetOf(fleet: FleetFile, env: FleetEnvironment): string {
@@ -37,6 +40,7 @@ export function environmentProgram(fleet: FleetFile, plan: EnvironmentPlan): Pul
       target: plan.target,
       ...plan.wait,
     });
+    const mask = plan.mask && new DataMask("mask", { projectId: plan.targetProjectId, clusterName: plan.target, afterRestore: restore.restoreJobId, ...plan.mask });
     return {
       kind: fleet.source.kind,
       restoreJobId: restore.restoreJobId,
@@ -46,6 +50,7 @@ export function environmentProgram(fleet: FleetFile, plan: EnvironmentPlan): Pul
       targetProjectId: restore.targetProjectId,
       restoreFinishedDate: restore.restoreFinishedDate,
       adopted: restore.adopted,
+      ...(mask ? { maskedDocuments: mask.maskedDocuments, maskVerified: mask.verified } : {}),
     };
   };
 }

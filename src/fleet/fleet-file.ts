@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ClusterName, DeploymentItemName, ObjectId } from "../schemas/ids";
 import { RESTORE_WAIT_SHAPE, refineWaitSettings } from "../schemas/restore-args";
+import { MaskRules } from "../mask/mask-rules";
 
 /**
  * The fleet file (YAML or JSON): one source, one snapshot choice, wait defaults and the
@@ -45,6 +46,18 @@ export const FleetWait = z
   .superRefine(refineWaitSettings);
 export type FleetWait = z.infer<typeof FleetWait>;
 
+/**
+ * `mask:` (fleet-wide, or per environment: replaces the fleet's; `false` turns it off): each
+ * environment's stack declares a DataMask after its restore, on the target cluster, through a
+ * temporary database user. The key is generated per stack and kept there as a secret.
+ */
+export const FleetMask = z.strictObject({
+  rules: MaskRules,
+  verify: z.boolean().optional(),
+  batchSize: z.number().int().min(1).max(100_000).optional(),
+});
+export type FleetMask = z.infer<typeof FleetMask>;
+
 export const FleetEnvironment = z.strictObject({
   /** The Pulumi stack of this environment. */
   stack: StackName,
@@ -56,6 +69,7 @@ export const FleetEnvironment = z.strictObject({
   targetClusterName: ClusterName.optional(),
   snapshot: SnapshotChoice.optional(),
   wait: FleetWait.optional(),
+  mask: z.union([FleetMask, z.literal(false)]).optional(),
 }, { error: "must be a map with stack and the target cluster" });
 export type FleetEnvironment = z.infer<typeof FleetEnvironment>;
 
@@ -78,6 +92,7 @@ export const FleetFile = z.strictObject({
   source: FleetSource,
   snapshot: SnapshotChoice.default("latest"),
   wait: FleetWait.default({}),
+  mask: FleetMask.optional(),
   environments: z.array(FleetEnvironment, { error: "must be a list of environments" }).min(1, { error: "must list at least one environment" }),
 });
 export type FleetFile = z.infer<typeof FleetFile>;

@@ -69,6 +69,7 @@ export async function runFleet(fleet: FleetFile, options: FleetRunOptions): Prom
     targetProjectId: e.targetProjectId ?? fleet.source.projectId,
     ...snapshotOf(e.snapshot ?? fleet.snapshot),
     wait: { ...fleet.wait, ...e.wait },
+    ...(e.mask !== false && (e.mask ?? fleet.mask) ? { mask: (e.mask || fleet.mask)! } : {}),
   }));
   const workRoot = mkdtempSync(path.join(tmpdir(), "atlas-restore-fleet-"));
   const spread = options.spreadPolls !== false;
