@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import { resolveAtlasSettings } from "../atlas/settings";
+import { redactBackendUrl, splitBackendPassword } from "./backend-url";
 import type { FleetFile } from "./fleet-file";
 
 /** Raised before any stack is touched when the run cannot work (no backend passphrase, no keys, …). */
@@ -15,10 +16,7 @@ export function backendUrlOf(fleet: FleetFile, env: NodeJS.ProcessEnv): string |
   return env.PULUMI_BACKEND_URL || fleet.backend;
 }
 
-/** A backend URL fit for messages: the password replaced by ****. */
-export function redactBackendUrl(url: string): string {
-  return url.replace(/^([a-z0-9+]+:\/\/[^:/@]*):[^@/]*@/i, "$1:****@");
-}
+export { redactBackendUrl } from "./backend-url";
 
 /**
  * The environment the Pulumi CLI (and so each provider process) runs with: the caller's, plus
@@ -37,7 +35,12 @@ export function workspaceEnv(fleet: FleetFile, env: NodeJS.ProcessEnv): Record<s
   out.PULUMI_DIY_BACKEND_NO_LEGACY_WARNING ??= "true";
   if (fleet.atlas.baseUrl !== undefined) out.MONGODB_ATLAS_BASE_URL = fleet.atlas.baseUrl;
   const backend = backendUrlOf(fleet, env);
-  if (backend !== undefined) out.PULUMI_BACKEND_URL = backend;
+  if (backend !== undefined) {
+    // The password travels as PGPASSWORD, never inside the URL Pulumi prints and stores.
+    const login = splitBackendPassword(backend);
+    out.PULUMI_BACKEND_URL = login.url;
+    if (login.password !== undefined) out.PGPASSWORD = login.password;
+  }
   return out;
 }
 
