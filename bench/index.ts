@@ -50,7 +50,11 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   const only = process.argv.slice(2);
   const unknown = only.filter((n) => !BENCHES.some(([name]) => name === n));
-  if (unknown.length > 0) throw new Error(`no benchmark named ${unknown.map((n) => `"${n}"`).join(", ")}; the names: ${BENCHES.map(([n]) => `"${n}"`).join(", ")}`);
+  if (unknown.length > 0) {
+    console.error(`npm run bench: no benchmark named ${unknown.map((n) => `"${n}"`).join(", ")}; the names: ${BENCHES.map(([n]) => `"${n}"`).join(", ")}`);
+    process.exitCode = 2;
+    return;
+  }
   for (const [name, bench] of BENCHES.filter(([n]) => only.length === 0 || only.includes(n))) {
     const t0 = performance.now();
     process.stdout.write(`bench: ${name} …`);

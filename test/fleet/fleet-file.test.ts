@@ -136,9 +136,11 @@ describe("fleet file", () => {
 });
 
 describe("examples/seed-fleet", () => {
-  it("its fleet file is valid: staging + 3 previews from prod-m2", () => {
+  it("its fleet file is valid: staging + 3 previews from prod-m10 (a dedicated source)", () => {
     const fleet = loadFleetFile(path.join(__dirname, "..", "..", "examples", "seed-fleet", "fleet.yaml"));
     assert.deepEqual(fleet.environments.map((e) => e.stack), ["staging", "preview-101", "preview-102", "preview-103"]);
-    assert.equal(fleet.source.clusterName, "prod-m2");
+    assert.equal(fleet.source.clusterName, "prod-m10");
+    assert.equal(fleet.source.kind, "dedicated");
+    assert.ok(fleet.environments.every((e) => e.targetClusterName !== undefined));
   });
 });
