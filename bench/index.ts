@@ -12,6 +12,7 @@
  *   memory           peak RSS of the dynamic-provider process during those runs
  *   fleet polling    20 providers' polls on one rate-limited project, spread or not (real time, ~3 min)
  *   fleet            atlas-restore-fleet: 8 and 32 environments of 60 s restores vs one after another (real time, ~20 min)
+ *   fleet runners    1, 2 and 4 runners on one fleet file and one PostgreSQL: 8 and 16 environments of 20 s restores (real time, ~8 min)
  *
  * `npm run bench -- forecast "waiting (dedicated)"` runs only the named ones and updates their rows
  * and notes in BENCHMARKS.md, leaving the rest as it was (see partial-report.ts).
@@ -23,6 +24,7 @@ import { benchEngineOverhead, pulumiVersion } from "./engine-overhead";
 import { benchForecast } from "./forecast";
 import { benchFleet } from "./fleet";
 import { benchFleetPolling } from "./fleet-polling";
+import { benchFleetRunners } from "./fleet-runners";
 import { benchListing } from "./listing";
 import { updateReport } from "./partial-report";
 import { benchServiceAccount } from "./service-account";
@@ -42,6 +44,7 @@ const BENCHES: Array<[string, Bench]> = [
   ["engine overhead + memory", benchEngineOverhead],
   ["fleet polling", benchFleetPolling],
   ["fleet", benchFleet],
+  ["fleet runners", benchFleetRunners],
 ];
 
 async function main(): Promise<void> {

@@ -66,20 +66,24 @@ export const createWorkRoot = (): string => realpathSync(mkdtempSync(path.join(t
 
 /**
  * Removes the run's work directories and the workspace files Pulumi kept for them in its home
- * (`workspaces/<project>-<sha1 of the directory>-workspace.json`), so nothing piles up run after run.
+ * (`workspaces/<project>-<sha1 of the Pulumi.yaml path>-workspace.json`), so nothing piles up run after run.
  */
 export function cleanupWorkRoot(s: FleetWorkspaceSettings): void {
   const dirs = existsSync(s.workRoot) ? readdirSync(s.workRoot).map((d) => path.join(s.workRoot, d)) : [];
   rmSync(s.workRoot, { recursive: true, force: true });
   const workspaces = path.join(s.env.PULUMI_HOME || path.join(homedir(), ".pulumi"), "workspaces");
   for (const dir of dirs) {
-    const file = path.join(workspaces, `${s.project}-${createHash("sha1").update(dir).digest("hex")}-workspace.json`);
+    const file = path.join(workspaces, `${s.project}-${createHash("sha1").update(path.join(dir, "Pulumi.yaml")).digest("hex")}-workspace.json`);
     rmSync(file, { force: true });
   }
 }
 
-/** Opens the backend once (`pulumi stack ls`): a wrong URL, password or a database that is down fails here, before any stack. */
+/**
+ * Opens the backend once (`pulumi whoami` logs in to it): a wrong URL, password or a database that
+ * is down fails here, before any stack. Not `pulumi stack ls`: on PostgreSQL it reads every stack
+ * and was seen to hang with a few dozen of them.
+ */
 export async function checkBackend(s: FleetWorkspaceSettings): Promise<void> {
   const ws = await LocalWorkspace.create(workspaceOptions(s, ".backend-check"));
-  await ws.listStacks();
+  await ws.whoAmI();
 }
