@@ -223,7 +223,7 @@ ${stacks.map((t) => `  - stack: ${t.replace("-t", "-env")}\n    targetDeployment
     assert.equal(preview.ok, true, JSON.stringify(preview.environments));
     assert.ok(preview.environments.every((e) => e.changes?.create === 1));
     const status = await runFleet(fleet, { command: "status", env, pulumiCommand });
-    assert.ok(status.environments.every((e) => /not seeded .*\(no stack\)/.test(e.error ?? "")), JSON.stringify(status.environments));
+    assert.ok(status.environments.every((e) => /not seeded: .*\(no stack\)/.test(e.error ?? "")), JSON.stringify(status.environments));
 
     const [one, two] = await Promise.all([runBin(["up", "-f", file, "--shard", "1/2"]), runBin(["up", "-f", file, "--shard", "2/2"])]);
     assert.equal(one.code, 0, one.output);
