@@ -1,7 +1,9 @@
 import * as path from "node:path";
 import { resolveAtlasSettings } from "../atlas/settings";
 import { redactBackendUrl, splitBackendPassword } from "./backend-url";
+import { conciseError } from "./command-output";
 import type { FleetFile } from "./fleet-file";
+import { redactKnown } from "./redact";
 
 /** Raised before any stack is touched when the run cannot work (no backend passphrase, no keys, …). */
 export class FleetSetupError extends Error {
@@ -59,5 +61,15 @@ export function checkFleetSetup(fleet: FleetFile, env: NodeJS.ProcessEnv, needsA
       `the state backend ${redactBackendUrl(backend)} keeps secrets encrypted with a passphrase: set PULUMI_CONFIG_PASSPHRASE ` +
         "(or PULUMI_CONFIG_PASSPHRASE_FILE), the same for every runner of this fleet",
     );
+  }
+}
+
+/** A step every environment depends on: its failure is a FleetSetupError (exit 2, no stack touched), in one line without secrets. */
+export async function setupStep<T>(what: string, secrets: readonly string[], step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof FleetSetupError) throw new FleetSetupError(redactKnown(error.message, secrets));
+    throw new FleetSetupError(`${what}: ${conciseError(error, secrets)}`);
   }
 }

@@ -1,6 +1,6 @@
-import type { PulumiCommand } from "@pulumi/pulumi/automation";
 import type { AtlasClientOptions } from "../atlas/atlas-client-options";
-import { systemClock, type Clock } from "../util/clock";
+import type { FleetRunOptions } from "./fleet-run-options";
+import { systemClock } from "../util/clock";
 import { conciseError } from "./command-output";
 import type { Deferred, EnvironmentContext } from "./environment-context";
 import { destroyEnvironment, previewEnvironment, statusOfEnvironment } from "./environment-queries";
@@ -8,46 +8,18 @@ import { upEnvironment } from "./environment-ops";
 import { targetOf, type EnvironmentPlan } from "./environment-program";
 import type { FleetFile } from "./fleet-file";
 import { POLL_FLOOR_ENV_VAR } from "../pulumi/poll-floor";
-import { backendUrlOf, checkFleetSetup, FleetSetupError, workspaceEnv } from "./fleet-settings";
+import { backendUrlOf, checkFleetSetup, FleetSetupError, setupStep, workspaceEnv } from "./fleet-settings";
 import { checkBackend, cleanupWorkRoot, createWorkRoot, type FleetWorkspaceSettings } from "./fleet-workspace";
 import { splitBackendPassword } from "./backend-url";
 import { knownSecrets, redactKnown } from "./redact";
 import { thisRunner } from "./runner-id";
-import { inShard, type Shard } from "./shard";
-import type { EnvironmentResult, FleetCommand, FleetEvent, FleetSummary } from "./fleet-summary";
+import { inShard } from "./shard";
+import type { EnvironmentResult, FleetEvent, FleetSummary } from "./fleet-summary";
 import { laneStaggerMs, spreadPollIntervalSeconds } from "./poll-spread";
 import { resolveSnapshots } from "./resolve-snapshots";
 import { runBounded } from "./run-bounded";
 
-export interface FleetRunOptions {
-  command: FleetCommand;
-  /** Environments in flight at once (default 4). */
-  parallel?: number;
-  /** destroy: also remove the stacks. */
-  remove?: boolean;
-  /** Only these stacks (default: all of the fleet file). */
-  stacks?: string[];
-  /** How long to wait for another run's stack lock (default 1800 s); 0 fails at once. */
-  lockWaitSeconds?: number;
-  /** Environment of the Pulumi CLI and the providers (default process.env): backend, passphrase, Atlas keys. */
-  env?: NodeJS.ProcessEnv;
-  /** up: never adopt a finished restore job when a restore is created (adoptionWindowSeconds 0); default: the fleet file's `fresh`. */
-  fresh?: boolean;
-  /** Only the environments of this shard (stable: by a hash of the stack name). */
-  shard?: Shard;
-  /** A Pulumi CLI to use (default: `pulumi` on PATH). */
-  pulumiCommand?: PulumiCommand;
-  /** Spread the providers' polls under the project's request budget (default true; see poll-spread.ts). */
-  spreadPolls?: boolean;
-  /** Extra options of the fleet's own Atlas client (resolving `latest`). */
-  clientOptions?: AtlasClientOptions;
-  onEvent?: (event: FleetEvent) => void;
-  /** Stops starting environments (those not started are reported as skipped). */
-  signal?: AbortSignal;
-  /** Also interrupts running ones: each Pulumi CLI gets one SIGINT and stops gracefully (partial state kept). */
-  interrupt?: AbortSignal;
-  clock?: Clock;
-}
+export type { FleetRunOptions } from "./fleet-run-options";
 
 export const DEFAULT_PARALLEL = 4;
 export const DEFAULT_LOCK_WAIT_SECONDS = 1800;
@@ -148,16 +120,6 @@ export async function runFleet(fleet: FleetFile, options: FleetRunOptions): Prom
     };
   } finally {
     cleanupWorkRoot(workspace);
-  }
-}
-
-/** A step every environment depends on: its failure is a FleetSetupError (exit 2, no stack touched), in one line without secrets. */
-async function setupStep<T>(what: string, secrets: readonly string[], step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    if (error instanceof FleetSetupError) throw new FleetSetupError(redactKnown(error.message, secrets));
-    throw new FleetSetupError(`${what}: ${conciseError(error, secrets)}`);
   }
 }
 

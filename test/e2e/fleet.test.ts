@@ -262,9 +262,11 @@ ${stacks.map((t) => `  - stack: ${t.replace("-t", "-env")}\n    targetDeployment
       ["wrong password", { PULUMI_BACKEND_URL: pg.url.replace(encodeURIComponent(PASSWORD), "wrong-Pass-99") }, /state backend cannot be opened: .*password authentication failed.*check the backend URL/],
       ["database down (?password=)", { PULUMI_BACKEND_URL: `postgres://pulumi@127.0.0.1:1/postgres?sslmode=disable&password=${PASSWORD}` }, /state backend cannot be opened: .*(connection refused|connect)/],
       ["wrong Atlas key", { MONGODB_ATLAS_PRIVATE_KEY: "wrong-Pass-99" }, /snapshot cannot be resolved: /],
+      ["unknown source cluster", {}, /snapshot cannot be resolved: .*no-such-src/],
     ];
+    const unknownSource = writeFleet("cred-unknown-source.yaml", fleetText(CRED).replace(`clusterName: ${SOURCE}`, "clusterName: no-such-src"));
     for (const [name, overrides, expected] of setupCases) {
-      const run = await runBin(["up", "-f", file], undefined, overrides);
+      const run = await runBin(["up", "-f", name === "unknown source cluster" ? unknownSource : file], undefined, overrides);
       assert.equal(run.code, 2, `${name}: exit 2\n${run.output}`);
       assert.ok(run.summary, `${name}: --json written`);
       assert.match(run.summary!.setupError ?? "", expected, name);
@@ -337,8 +339,14 @@ source: { kind: dedicated, projectId: "${projectId}", clusterName: fleet-m10 }
 environments:
   - { stack: ded-latest, targetClusterName: ded-t0 }
   - { stack: ded-pit, targetClusterName: ded-t1, snapshot: { pointInTime: "${pointInTime}" } }
+  - { stack: ded-missing, targetClusterName: ded-missing }
 `);
-    const up = await runFleet(fleet, { command: "up", parallel: 2, env, pulumiCommand });
+    const all = await runFleet(fleet, { command: "up", parallel: 3, env, pulumiCommand });
+    assert.deepEqual(all.failed, ["ded-missing"], JSON.stringify(all.environments, null, 2));
+    const missing = all.environments.find((e) => e.stack === "ded-missing")!;
+    assert.match(missing.error ?? "", /ded-missing/, "a missing target's error names the target");
+    assert.doesNotMatch(missing.error ?? "", /fleet-m10[^.]*(not found|does not exist|no cluster)/i, "and does not blame the source");
+    const up = { ...all, ok: all.environments.filter((e) => e.stack !== "ded-missing").every((e) => e.ok), environments: all.environments.filter((e) => e.stack !== "ded-missing") };
     assert.equal(up.ok, true, JSON.stringify(up.environments, null, 2));
     const jobs = [...sim.state.cloudBackupJobs.values()].filter((j) => j.projectId === projectId && j.clusterName === "fleet-m10" && j.targetClusterName?.startsWith("ded-t"));
     assert.deepEqual(jobs.map((j) => [j.targetClusterName, j.deliveryType]).sort(), [["ded-t0", "automated"], ["ded-t1", "pointInTime"]]);
