@@ -53,6 +53,22 @@ export function otherRunnersOutcome(result: EnvironmentResult, view: StackStateV
 }
 
 /**
+ * First turn on a stack another runner restored during this run (it recorded the same snapshot,
+ * COMPLETED, in an update that ended after this run began): its outcome, reported without a
+ * `pulumi up` of our own. Undefined when that is not so (then up decides, as always).
+ */
+export async function doneDuringThisRun(ctx: EnvironmentContext, stack: Stack, view: StackStateView, result: EnvironmentResult): Promise<EnvironmentResult | undefined> {
+  const r = view.restore;
+  const by = view.runner;
+  if (ctx.fresh || by === undefined || by === ctx.runner || r?.status !== "COMPLETED" || view.pendingOperations.length > 0) return undefined;
+  if (ctx.plan.snapshotId === undefined || r.snapshotId !== ctx.plan.snapshotId) return undefined;
+  const last = (await stack.history(1))[0];
+  const ended = last?.endTime === undefined ? NaN : new Date(last.endTime).getTime();
+  if (!(ended >= ctx.runStartedAt) || last?.result !== "succeeded") return undefined;
+  return otherRunnersOutcome(result, view, by);
+}
+
+/**
  * Clears pending operations a killed run left (`pulumi refresh --clear-pending-creates`), with the
  * stack's lock held. The state was read without the lock, so what it showed may have been a live
  * run's: the recovery is reported only when the update history shows nobody else finished an

@@ -15,6 +15,8 @@ export interface EnvironmentContext {
   clock: Clock;
   /** This runner, as locks name it (`user@host pid N`). */
   runner: string;
+  /** When this run began (ms): work another runner finished since then is not done again. */
+  runStartedAt: number;
   /** Secret values of this run, never to appear in a message. */
   secrets: readonly string[];
   /** up: never adopt a finished job when a restore is created (adoptionWindowSeconds 0). */

@@ -1,5 +1,5 @@
 import { conciseError, lineSplitter, progressOf } from "./command-output";
-import { adoptionNote, otherRunnersOutcome, recoverPendingOperations, waitForOtherRunner } from "./claim-turn";
+import { adoptionNote, doneDuringThisRun, otherRunnersOutcome, recoverPendingOperations, waitForOtherRunner } from "./claim-turn";
 import { baseResult, lockPolicy, withRecorded, type Deferred, type EnvironmentContext } from "./environment-context";
 import { environmentProgram } from "./environment-program";
 import type { EnvironmentResult } from "./fleet-summary";
@@ -39,10 +39,13 @@ export async function upEnvironment(ctx: EnvironmentContext, deferredBy?: string
   try {
     if (deferredBy !== undefined) {
       await waitForOtherRunner(ctx, stack, deferredBy, recovered);
-      const theirs = otherRunnersOutcome(result, await readStackState(stack), deferredBy);
+      const view = await readStackState(stack);
+      const theirs = otherRunnersOutcome(result, view, view.runner ?? deferredBy);
       if (theirs) return theirs;
     }
     const before = await readStackState(stack);
+    const doneByOther = deferredBy === undefined ? await doneDuringThisRun(ctx, stack, before, result) : undefined;
+    if (doneByOther) return doneByOther;
     if (ctx.fresh && (!before.restore || before.restore.snapshotId !== ctx.plan.snapshotId)) ctx.plan.wait = { ...ctx.plan.wait, adoptionWindowSeconds: 0 };
     if (before.pendingOperations.length > 0) await recoverPendingOperations(ctx, stack, before.pendingOperations, recovered, lockPolicy(ctx, stack, recovered, lockWaitMs));
     const up = await withStackLock(

@@ -15,6 +15,8 @@ export interface EnvironmentPlan {
   pointInTimeUTCSeconds?: number;
   /** The fleet's wait settings with the environment's own over them (only the keys given). */
   wait: FleetWait;
+  /** The runner running it (`user@host pid N`), recorded as the stack output `runner`. */
+  runner?: string;
 }
 
 export function targetOf(fleet: FleetFile, env: FleetEnvironment): string {
@@ -46,6 +48,7 @@ export function environmentProgram(fleet: FleetFile, plan: EnvironmentPlan): Pul
       targetProjectId: restore.targetProjectId,
       restoreFinishedDate: restore.restoreFinishedDate,
       adopted: restore.adopted,
+      ...(plan.runner !== undefined ? { runner: plan.runner } : {}),
     };
   };
 }

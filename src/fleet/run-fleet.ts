@@ -12,7 +12,7 @@ import { backendUrlOf, checkFleetSetup, FleetSetupError, setupStep, workspaceEnv
 import { checkBackend, cleanupWorkRoot, createWorkRoot, type FleetWorkspaceSettings } from "./fleet-workspace";
 import { splitBackendPassword } from "./backend-url";
 import { knownSecrets, redactKnown } from "./redact";
-import { thisRunner } from "./runner-id";
+import { startOffset, thisRunner } from "./runner-id";
 import { inShard } from "./shard";
 import type { EnvironmentResult, FleetEvent, FleetSummary } from "./fleet-summary";
 import { laneStaggerMs, spreadPollIntervalSeconds } from "./poll-spread";
@@ -62,20 +62,25 @@ export async function runFleet(fleet: FleetFile, options: FleetRunOptions): Prom
       targetProjectId: e.targetProjectId ?? fleet.source.projectId,
       ...snapshotOf(e.snapshot ?? fleet.snapshot),
       wait: { ...fleet.wait, ...e.wait },
+      ...(options.command === "up" ? { runner } : {}),
     }));
     const emitFor = (stack: string, since: () => number) => (e: Omit<FleetEvent, "stack" | "elapsedMs">) =>
       options.onEvent?.({ stack, elapsedMs: since(), ...(e.message !== undefined ? { ...e, message: redactKnown(e.message, secrets) } : e) });
     for (const p of plans) emitFor(p.stack, () => 0)({ phase: "queued" });
     const deferredBy = new Map<number, string>();
+    // Runners walk the fleet from different places (by their name), so they rarely reach for the same stack at once.
+    const start = options.command === "up" ? startOffset(runner, plans.length) : 0;
+    const order = plans.map((_, k) => (k + start) % plans.length);
     await runBounded(
-      plans,
+      order,
       parallel,
-      async (plan, i) => {
+      async (i) => {
+        const plan = plans[i]!;
         const t0 = clock.now();
         const emit = emitFor(plan.stack, () => clock.now() - t0);
         const fresh = options.fresh ?? fleet.fresh;
         const ctx: EnvironmentContext = {
-          fleet, plan, workspace, runner, secrets, clock, emit, fresh,
+          fleet, plan, workspace, runner, secrets, clock, emit, fresh, runStartedAt: startedAt,
           lockWaitMs: (options.lockWaitSeconds ?? DEFAULT_LOCK_WAIT_SECONDS) * 1000,
           ...(options.interrupt ? { signal: options.interrupt } : {}),
         };
@@ -97,7 +102,8 @@ export async function runFleet(fleet: FleetFile, options: FleetRunOptions): Prom
       {
         ...(options.signal ? { signal: options.signal } : {}),
         staggerMs: (lane) => (options.command === "up" ? laneStaggerMs(lane, inFlight, pollFloorSeconds) : 0),
-        onSkipped: (plan, i) => {
+        onSkipped: (i) => {
+          const plan = plans[i]!;
           results[i] = { stack: plan.stack, target: plan.target, targetProjectId: plan.targetProjectId, ok: false, elapsedMs: 0, runner, error: "not started: the run was interrupted" };
           emitFor(plan.stack, () => 0)({ phase: "skipped", message: "not started: the run was interrupted" });
         },

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { hostname, userInfo } from "node:os";
 import type { StackLockHolder } from "./stack-lock";
 
@@ -14,3 +15,6 @@ export function thisRunner(): string {
 
 /** The runner holding a lock, named the same way. */
 export const holderName = (h: StackLockHolder): string => `${h.user}@${h.host} pid ${h.pid}`;
+
+/** Where in a list of `n` this runner starts: a hash of its name, so concurrent runners start apart. */
+export const startOffset = (runner: string, n: number): number => (n <= 1 ? 0 : createHash("sha256").update(runner).digest().readUInt32BE(0) % n);
