@@ -18,14 +18,18 @@ export function redactSecrets(text: string): string {
 export function redactKnown(text: string, secrets: readonly string[]): string {
   let out = redactSecrets(text);
   for (const s of secrets) {
-    if (s.length < 4) continue;
+    if (s.length < 6) continue;
     for (const form of new Set([s, encodeURIComponent(s)])) out = out.split(form).join("****");
   }
   return out;
 }
 
-/** The secret values a run knows of in its environment (Atlas keys, passphrase, backend password). */
+/**
+ * The secret values a run knows of in its environment (Atlas private key, client secret or token,
+ * the backend password). Not the passphrase: Pulumi never prints it, and a short one ("fleet")
+ * would blank ordinary words. Values shorter than 6 characters are left to the URL rules.
+ */
 export function knownSecrets(env: NodeJS.ProcessEnv, extra: ReadonlyArray<string | undefined> = []): string[] {
-  const names = [...PRIVATE_KEY_ENV_VARS, ...CLIENT_SECRET_ENV_VARS, ...ACCESS_TOKEN_ENV_VARS, "PULUMI_CONFIG_PASSPHRASE", "PGPASSWORD"];
-  return [...names.map((n) => env[n]), ...extra].filter((v): v is string => typeof v === "string" && v.length >= 4);
+  const names = [...PRIVATE_KEY_ENV_VARS, ...CLIENT_SECRET_ENV_VARS, ...ACCESS_TOKEN_ENV_VARS, "PGPASSWORD"];
+  return [...names.map((n) => env[n]), ...extra].filter((v): v is string => typeof v === "string" && v.length >= 6);
 }

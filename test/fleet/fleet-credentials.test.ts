@@ -25,7 +25,7 @@ describe("fleet: credentials are never printed or written (defect 1)", () => {
     assert.equal(redactSecrets(`postgres://pulumi@db/x?sslmode=disable&password=${PASSWORD}&a=b`), "postgres://pulumi@db/x?sslmode=disable&password=****&a=b");
     assert.equal(redactBackendUrl(`postgresql://u:${PASSWORD}@h/d`), "postgresql://u:****@h/d");
     assert.equal(redactKnown(`pq: password ${PASSWORD} rejected (${encodeURIComponent("p@ss word!")})`, [PASSWORD, "p@ss word!"]), "pq: password **** rejected (****)");
-    assert.deepEqual(knownSecrets({ MONGODB_ATLAS_PRIVATE_KEY: "private-key-1", PULUMI_CONFIG_PASSPHRASE: "pass-phrase" }, [PASSWORD, undefined]).sort(), ["pass-phrase", PASSWORD, "private-key-1"].sort());
+    assert.deepEqual(knownSecrets({ MONGODB_ATLAS_PRIVATE_KEY: "private-key-1", PULUMI_CONFIG_PASSPHRASE: "pass-phrase" }, [PASSWORD, undefined, "abc"]).sort(), [PASSWORD, "private-key-1"].sort());
   });
 
   it("hands the Pulumi CLI a backend URL without the password (PGPASSWORD carries it), for both forms", () => {
