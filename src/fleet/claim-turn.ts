@@ -16,8 +16,17 @@ const TERMINAL = new Set(["COMPLETED", "FAILED", "CANCELLED", "EXPIRED"]);
  */
 export async function waitForOtherRunner(ctx: EnvironmentContext, stack: Stack, deferredBy: string, recovered: string[]): Promise<void> {
   const started = ctx.clock.now();
-  for (let removals = 0; ; ) {
-    const message = await probeStackLock(ctx.workspace, ctx.plan.stack);
+  for (let removals = 0, hiccups = 0; ; ) {
+    let message: string | undefined;
+    try {
+      message = await probeStackLock(ctx.workspace, ctx.plan.stack);
+    } catch (error) {
+      // The PostgreSQL backend sometimes answers a stack init racing another runner's with
+      // "could not list bucket … NotFound": ask again, a few times.
+      if (++hiccups > 5) throw error;
+      await ctx.clock.sleep(500 + Math.random() * 1000);
+      continue;
+    }
     if (message === undefined) return;
     const holders = lockHolders(message);
     if (locksAreStale(holders) && removals++ < 3) {
