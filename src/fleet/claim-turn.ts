@@ -63,17 +63,22 @@ export function otherRunnersOutcome(result: EnvironmentResult, view: StackStateV
 
 /**
  * First turn on a stack another runner restored during this run (it recorded the same snapshot,
- * COMPLETED, in an update that ended after this run began): its outcome, reported without a
- * `pulumi up` of our own. Undefined when that is not so (then up decides, as always).
+ * COMPLETED, finished after this run began, or in an update that ended since): its outcome,
+ * reported without a `pulumi up` of our own. Undefined when that is not so (then up decides).
  */
 export async function doneDuringThisRun(ctx: EnvironmentContext, stack: Stack, view: StackStateView, result: EnvironmentResult): Promise<EnvironmentResult | undefined> {
   const r = view.restore;
   const by = view.runner;
   if (ctx.fresh || by === undefined || by === ctx.runner || r?.status !== "COMPLETED" || view.pendingOperations.length > 0) return undefined;
   if (ctx.plan.snapshotId === undefined || r.snapshotId !== ctx.plan.snapshotId) return undefined;
-  const last = (await stack.history(1))[0];
-  const ended = last?.endTime === undefined ? NaN : new Date(last.endTime).getTime();
-  if (!(ended >= ctx.runStartedAt) || last?.result !== "succeeded") return undefined;
+  // Finished (per Atlas) after this run began: restored during this run. Else ask the update history
+  // (an adopted older job): the other runner's update must have ended after this run began.
+  const finished = r.restoreFinishedDate === undefined ? NaN : Date.parse(r.restoreFinishedDate);
+  if (!(finished >= ctx.runStartedAt)) {
+    const last = (await stack.history(1))[0];
+    const ended = last?.endTime === undefined ? NaN : new Date(last.endTime).getTime();
+    if (!(ended >= ctx.runStartedAt) || last?.result !== "succeeded") return undefined;
+  }
   return otherRunnersOutcome(result, view, by);
 }
 
