@@ -68,6 +68,7 @@ async function measure(sim: AtlasSimulator, pg: PostgresServer, dir: string, lab
   const wallMs = Date.now() - started;
   const log = sim.requestLog.entries().slice(logStart);
   const summaries = jsons.map((j) => JSON.parse(readFileSync(j, "utf8")) as FleetSummary);
+  for (const s of summaries) for (const e of s.environments.filter((x) => !x.ok)) console.log(`\n  ${label}: ${s.runner} ${e.stack} failed: ${e.error}`);
   const restores = targets.filter((t) => sim.restoreHistory(sim.seed.defaultProjectId, t).length === 1).length;
   return {
     wallMs, summaries, restores, exitCodes, requests: log.length, load: loadavg()[0]!,

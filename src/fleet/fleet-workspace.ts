@@ -26,6 +26,9 @@ export function workspaceOptions(s: FleetWorkspaceSettings, stack: string) {
   };
 }
 
+/** The PostgreSQL backend's answer to two runners touching one stack's blobs at once: worth asking again. */
+export const isBackendHiccup = (error: unknown): boolean => /could not list bucket|no rows in result set/.test((error as Error)?.message ?? "");
+
 /**
  * Selects the stack, creating it when missing. Two runners may both find it missing and both
  * create it: the loser's "already exists" is answered by selecting the winner's stack. Not every
@@ -39,6 +42,10 @@ export async function openStack(s: FleetWorkspaceSettings, stack: string, progra
     try {
       return await LocalWorkspace.selectStack(args, workspaceOptions(s, stack));
     } catch (error) {
+      if (isBackendHiccup(error) && attempt < attempts) {
+        await sleep(200 + Math.random() * 400 * attempt);
+        continue;
+      }
       if (!(error instanceof StackNotFoundError)) throw error;
     }
     try {
