@@ -3,7 +3,7 @@ import { adoptionNote, doneDuringThisRun, otherRunnersOutcome, recoverPendingOpe
 import { baseResult, lockPolicy, withRecorded, type Deferred, type EnvironmentContext } from "./environment-context";
 import { environmentProgram } from "./environment-program";
 import type { EnvironmentResult } from "./fleet-summary";
-import { openStack } from "./fleet-workspace";
+import { isBackendHiccup, openStack } from "./fleet-workspace";
 import { signalOption, withScopedSignal } from "./scoped-signal";
 import { readStackState } from "./stack-state";
 import { StackLockedError, withStackLock } from "./with-stack-lock";
@@ -34,7 +34,13 @@ export async function upEnvironment(ctx: EnvironmentContext, deferredBy?: string
   const result = baseResult(ctx);
   const recovered: string[] = [];
   const startedAt = ctx.clock.now();
-  const stack = await openStack(ctx.workspace, ctx.plan.stack, environmentProgram(ctx.fleet, ctx.plan));
+  let stack;
+  try {
+    stack = await openStack(ctx.workspace, ctx.plan.stack, environmentProgram(ctx.fleet, ctx.plan));
+  } catch (error) {
+    if (deferredBy === undefined && isBackendHiccup(error)) return { deferredBy: "another runner" };
+    throw error;
+  }
   const lockWaitMs = deferredBy === undefined ? 0 : ctx.lockWaitMs;
   try {
     if (deferredBy !== undefined) {
@@ -58,6 +64,8 @@ export async function upEnvironment(ctx: EnvironmentContext, deferredBy?: string
       ctx.emit({ phase: "deferred", message: `${error.holder} holds this stack: taking the next environment, back to it at the end` });
       return { deferredBy: error.holder };
     }
+    // Another runner touching the same stack's blobs at that moment (PostgreSQL backend): come back to it at the end.
+    if (deferredBy === undefined && isBackendHiccup(error)) return { deferredBy: "another runner" };
     result.error = conciseError(error, ctx.secrets);
   }
   const after = withRecorded(result, await readStackState(stack).catch(() => undefined));
