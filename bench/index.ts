@@ -13,6 +13,7 @@
  *   fleet polling    20 providers' polls on one rate-limited project, spread or not (real time, ~3 min)
  *   fleet            atlas-restore-fleet: 8 and 32 environments of 60 s restores vs one after another (real time, ~20 min)
  *   mask             DataMask docs/s vs a plain read-and-rewrite copy on FerretDB, round trips per 1,000 docs, verify's cost
+ *   fleet runners    1, 2 and 4 runners on one fleet file and one PostgreSQL: 8 and 16 environments of 20 s restores (real time, ~8 min)
  *
  * `npm run bench -- forecast "waiting (dedicated)"` runs only the named ones and updates their rows
  * and notes in BENCHMARKS.md, leaving the rest as it was (see partial-report.ts).
@@ -24,6 +25,7 @@ import { benchEngineOverhead, pulumiVersion } from "./engine-overhead";
 import { benchForecast } from "./forecast";
 import { benchFleet } from "./fleet";
 import { benchFleetPolling } from "./fleet-polling";
+import { benchFleetRunners } from "./fleet-runners";
 import { benchListing } from "./listing";
 import { benchMask } from "./mask";
 import { updateReport } from "./partial-report";
@@ -45,6 +47,7 @@ const BENCHES: Array<[string, Bench]> = [
   ["fleet polling", benchFleetPolling],
   ["fleet", benchFleet],
   ["mask", benchMask],
+  ["fleet runners", benchFleetRunners],
 ];
 
 async function main(): Promise<void> {
@@ -53,7 +56,11 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   const only = process.argv.slice(2);
   const unknown = only.filter((n) => !BENCHES.some(([name]) => name === n));
-  if (unknown.length > 0) throw new Error(`no benchmark named ${unknown.map((n) => `"${n}"`).join(", ")}; the names: ${BENCHES.map(([n]) => `"${n}"`).join(", ")}`);
+  if (unknown.length > 0) {
+    console.error(`npm run bench: no benchmark named ${unknown.map((n) => `"${n}"`).join(", ")}; the names: ${BENCHES.map(([n]) => `"${n}"`).join(", ")}`);
+    process.exitCode = 2;
+    return;
+  }
   for (const [name, bench] of BENCHES.filter(([n]) => only.length === 0 || only.includes(n))) {
     const t0 = performance.now();
     process.stdout.write(`bench: ${name} …`);

@@ -1,50 +1,12 @@
-import type { Stack } from "@pulumi/pulumi/automation";
-import type { Clock } from "../util/clock";
 import { conciseError, lineSplitter, progressOf } from "./command-output";
-import { environmentProgram, type EnvironmentPlan } from "./environment-program";
-import type { FleetFile } from "./fleet-file";
-import type { EnvironmentResult, FleetEvent } from "./fleet-summary";
-import { findStack, openStack, type FleetWorkspaceSettings } from "./fleet-workspace";
-import { readStackState, type StackStateView } from "./stack-state";
-import { withStackLock } from "./with-stack-lock";
-
-/** What an operation on one environment gets from the fleet run. */
-export interface EnvironmentContext {
-  fleet: FleetFile;
-  plan: EnvironmentPlan;
-  workspace: FleetWorkspaceSettings;
-  lockWaitMs: number;
-  clock: Clock;
-  signal?: AbortSignal;
-  emit(event: Omit<FleetEvent, "stack" | "elapsedMs">): void;
-}
-
-export function baseResult(ctx: EnvironmentContext): EnvironmentResult {
-  return { stack: ctx.plan.stack, target: ctx.plan.target, targetProjectId: ctx.plan.targetProjectId, ok: false, elapsedMs: 0 };
-}
-
-export function withRecorded(result: EnvironmentResult, view: StackStateView | undefined): EnvironmentResult {
-  const r = view?.restore;
-  if (!r) return result;
-  const out: EnvironmentResult = { ...result };
-  if (r.restoreJobId !== undefined) out.restoreJobId = r.restoreJobId;
-  if (r.status !== undefined) out.status = r.status;
-  if (r.snapshotId !== undefined) out.snapshotId = r.snapshotId;
-  if (r.restoreFinishedDate !== undefined) out.restoreFinishedDate = r.restoreFinishedDate;
-  if (r.adopted !== undefined) out.adopted = r.adopted;
-  return out;
-}
-
-export const lockPolicy = (ctx: EnvironmentContext, stack: Stack, recovered: string[]) => ({
-  lockWaitMs: ctx.lockWaitMs,
-  clock: ctx.clock,
-  cancel: () => stack.cancel(),
-  onWaiting: (why: string) => ctx.emit({ phase: "waiting-for-lock", message: why }),
-  onStaleLockRemoved: (why: string) => {
-    recovered.push(why);
-    ctx.emit({ phase: "recovering", message: why });
-  },
-});
+import { adoptionNote, doneDuringThisRun, otherRunnersOutcome, recoverPendingOperations, waitForOtherRunner } from "./claim-turn";
+import { baseResult, lockPolicy, withRecorded, type Deferred, type EnvironmentContext } from "./environment-context";
+import { environmentProgram } from "./environment-program";
+import type { EnvironmentResult } from "./fleet-summary";
+import { isBackendHiccup, openStack } from "./fleet-workspace";
+import { signalOption, withScopedSignal } from "./scoped-signal";
+import { readStackState } from "./stack-state";
+import { StackLockedError, withStackLock } from "./with-stack-lock";
 
 const RANK: Record<string, number> = { PENDING: 0, QUEUED: 1, RUNNING: 2, IN_PROGRESS: 2, COMPLETED: 3, FAILED: 3, CANCELLED: 3, EXPIRED: 3 };
 
@@ -62,46 +24,55 @@ function progressSink(ctx: EnvironmentContext): (chunk: string) => void {
 }
 
 /**
- * `up`: recover what a killed run left (stale lock, pending create), then `pulumi up`. An
- * unchanged environment makes no Atlas write: same inputs, no diff, the provider is not called.
+ * `up`. First turn: an environment whose stack another live run holds is not waited for: the answer
+ * is Deferred and the runner takes the next one. Second turn (`deferredBy` set): wait for that
+ * run's lock to go, then report what it recorded without running again; run it only if it
+ * recorded nothing. Recovery (a dead process's lock, a pending create) happens only with the lock
+ * held. An unchanged environment makes no Atlas write: same inputs, no diff, no provider call.
  */
-export async function upEnvironment(ctx: EnvironmentContext): Promise<EnvironmentResult> {
+export async function upEnvironment(ctx: EnvironmentContext, deferredBy?: string): Promise<EnvironmentResult | Deferred> {
   const result = baseResult(ctx);
   const recovered: string[] = [];
-  const stack = await openStack(ctx.workspace, ctx.plan.stack, environmentProgram(ctx.fleet, ctx.plan));
-  const policy = lockPolicy(ctx, stack, recovered);
+  const startedAt = ctx.clock.now();
+  let stack;
   try {
-    await withStackLock(async () => {
-      const pending = (await readStackState(stack)).pendingOperations;
-      if (pending.length === 0) return;
-      const why = `cleared ${pending.length} pending operation(s) (${pending.join(", ")}) left by an interrupted run (pulumi refresh --clear-pending-creates)`;
-      ctx.emit({ phase: "recovering", message: why });
-      await stack.refresh({ clearPendingCreates: true, color: "never", ...(ctx.signal ? { signal: ctx.signal } : {}) });
-      recovered.push(why);
-    }, policy);
-    const up = await withStackLock(() => stack.up({ color: "never", onOutput: progressSink(ctx), ...(ctx.signal ? { signal: ctx.signal } : {}) }), policy);
+    stack = await openStack(ctx.workspace, ctx.plan.stack, environmentProgram(ctx.fleet, ctx.plan));
+  } catch (error) {
+    if (deferredBy === undefined && isBackendHiccup(error)) return { deferredBy: "another runner" };
+    throw error;
+  }
+  const lockWaitMs = deferredBy === undefined ? 0 : ctx.lockWaitMs;
+  try {
+    if (deferredBy !== undefined) {
+      await waitForOtherRunner(ctx, stack, deferredBy, recovered);
+      const view = await readStackState(stack);
+      const theirs = otherRunnersOutcome(result, view, view.runner ?? deferredBy);
+      if (theirs) return theirs;
+    }
+    const before = await readStackState(stack);
+    const doneByOther = deferredBy === undefined ? await doneDuringThisRun(ctx, stack, before, result) : undefined;
+    if (doneByOther) return doneByOther;
+    if (ctx.fresh && (!before.restore || before.restore.snapshotId !== ctx.plan.snapshotId)) ctx.plan.wait = { ...ctx.plan.wait, adoptionWindowSeconds: 0 };
+    if (before.pendingOperations.length > 0) await recoverPendingOperations(ctx, stack, before.pendingOperations, recovered, lockPolicy(ctx, stack, recovered, lockWaitMs));
+    const up = await withStackLock(
+      () => withScopedSignal(ctx.signal, (signal) => stack.up({ color: "never", onOutput: progressSink(ctx), ...signalOption(signal) })),
+      lockPolicy(ctx, stack, recovered, lockWaitMs),
+    );
     result.changes = (up.summary.resourceChanges ?? {}) as Record<string, number>;
   } catch (error) {
-    result.error = conciseError(error);
+    if (deferredBy === undefined && error instanceof StackLockedError) {
+      ctx.emit({ phase: "deferred", message: `${error.holder} holds this stack: taking the next environment, back to it at the end` });
+      return { deferredBy: error.holder };
+    }
+    // Another runner touching the same stack's blobs at that moment (PostgreSQL backend): come back to it at the end.
+    if (deferredBy === undefined && isBackendHiccup(error)) return { deferredBy: "another runner" };
+    result.error = conciseError(error, ctx.secrets);
   }
   const after = withRecorded(result, await readStackState(stack).catch(() => undefined));
   if (recovered.length > 0) after.recovered = recovered;
   after.ok = after.error === undefined && after.status === "COMPLETED";
   if (after.error === undefined && !after.ok) after.error = `the restore is ${after.status ?? "not recorded"} (expected COMPLETED)`;
+  const note = adoptionNote(after, startedAt);
+  if (note !== undefined) after.note = note;
   return after;
-}
-
-/** `preview`: what `up` would do, as the engine counts it (no Atlas write; the snapshot listing is a read). */
-export async function previewEnvironment(ctx: EnvironmentContext): Promise<EnvironmentResult> {
-  const result = baseResult(ctx);
-  const stack = (await findStack(ctx.workspace, ctx.plan.stack, environmentProgram(ctx.fleet, ctx.plan))) ??
-    (await openStack(ctx.workspace, ctx.plan.stack, environmentProgram(ctx.fleet, ctx.plan)));
-  try {
-    const preview = await withStackLock(() => stack.preview({ color: "never", ...(ctx.signal ? { signal: ctx.signal } : {}) }), lockPolicy(ctx, stack, []));
-    result.changes = preview.changeSummary as Record<string, number>;
-    result.ok = true;
-  } catch (error) {
-    result.error = conciseError(error);
-  }
-  return withRecorded(result, await readStackState(stack).catch(() => undefined));
 }

@@ -18,6 +18,8 @@ export interface EnvironmentPlan {
   wait: FleetWait;
   /** The masking after the restore (the environment's `mask:`, else the fleet's), if any. */
   mask?: FleetMask;
+  /** The runner running it (`user@host pid N`), recorded as the stack output `runner`. */
+  runner?: string;
 }
 
 export function targetOf(fleet: FleetFile, env: FleetEnvironment): string {
@@ -51,6 +53,7 @@ export function environmentProgram(fleet: FleetFile, plan: EnvironmentPlan): Pul
       restoreFinishedDate: restore.restoreFinishedDate,
       adopted: restore.adopted,
       ...(mask ? { maskedDocuments: mask.maskedDocuments, maskVerified: mask.verified } : {}),
+      ...(plan.runner !== undefined ? { runner: plan.runner } : {}),
     };
   };
 }

@@ -93,6 +93,8 @@ export const FleetFile = z.strictObject({
   snapshot: SnapshotChoice.default("latest"),
   wait: FleetWait.default({}),
   mask: FleetMask.optional(),
+  /** up: never adopt a finished restore job when a restore is created (as `up --fresh`). */
+  fresh: z.boolean({ error: "must be true or false" }).default(false),
   environments: z.array(FleetEnvironment, { error: "must be a list of environments" }).min(1, { error: "must list at least one environment" }),
 });
 export type FleetFile = z.infer<typeof FleetFile>;

@@ -45,7 +45,7 @@ export function tableReporter(write: (text: string) => void, columns = 100, now:
       lines.push([stack, r.status ? `${r.phase}/${r.status}` : r.phase, r.phase === "queued" ? "" : secondsText(elapsed), r.restoreJobId ?? "", r.message ?? ""]);
     }
     const widths = [0, 1, 2, 3].map((c) => Math.max(...lines.map((l) => l[c]!.length)));
-    const text = lines.map((l) => l.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell)).join("  ").slice(0, columns - 1));
+    const text = lines.map((l) => l.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell)).join("  ")).map((t) => (columns > 1 ? t.slice(0, columns - 1) : t));
     write(`${drawnLines > 0 ? `\x1b[${drawnLines}F` : ""}${text.map((t) => `\x1b[2K${t}`).join("\n")}\n`);
     drawnLines = text.length;
   };
@@ -75,11 +75,14 @@ const resultLine = (r: EnvironmentResult) =>
   (r.ageSeconds !== undefined ? `, finished ${secondsText(r.ageSeconds * 1000)} ago` : "") +
   (r.changes ? ` [${Object.entries(r.changes).map(([k, v]) => `${k} ${v}`).join(", ")}]` : "") +
   (r.recovered?.length ? ` (recovered: ${r.recovered.join("; ")})` : "") +
+  ` by ${r.byAnotherRunner ? `another runner, ${r.runner}` : r.runner}` +
+  (r.note ? `\n         ${r.note}` : "") +
   (r.error ? `\n         ${r.error}` : "");
 
 /** The closing human summary: every environment, then the verdict naming the failed ones. */
 export function formatSummary(s: FleetSummary): string {
   const head = `atlas-restore-fleet ${s.command}: ${s.environments.length} environment(s), --parallel ${s.parallel}, ${secondsText(s.wallMs)}` +
+    (s.shard ? `, shard ${s.shard}` : "") + `, runner ${s.runner}` +
     (s.snapshotId ? `, snapshot ${s.snapshotId}` : "");
   const verdict = s.ok ? "all succeeded" : `${s.failed.length} failed: ${s.failed.join(", ")}`;
   return `${head}\n${s.environments.map(resultLine).join("\n")}\n${verdict}\n`;

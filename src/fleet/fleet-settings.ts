@@ -1,6 +1,9 @@
 import * as path from "node:path";
 import { resolveAtlasSettings } from "../atlas/settings";
+import { redactBackendUrl, splitBackendPassword } from "./backend-url";
+import { conciseError } from "./command-output";
 import type { FleetFile } from "./fleet-file";
+import { redactKnown } from "./redact";
 
 /** Raised before any stack is touched when the run cannot work (no backend passphrase, no keys, …). */
 export class FleetSetupError extends Error {
@@ -15,10 +18,7 @@ export function backendUrlOf(fleet: FleetFile, env: NodeJS.ProcessEnv): string |
   return env.PULUMI_BACKEND_URL || fleet.backend;
 }
 
-/** A backend URL fit for messages: the password replaced by ****. */
-export function redactBackendUrl(url: string): string {
-  return url.replace(/^([a-z0-9+]+:\/\/[^:/@]*):[^@/]*@/i, "$1:****@");
-}
+export { redactBackendUrl } from "./backend-url";
 
 /**
  * The environment the Pulumi CLI (and so each provider process) runs with: the caller's, plus
@@ -37,7 +37,12 @@ export function workspaceEnv(fleet: FleetFile, env: NodeJS.ProcessEnv): Record<s
   out.PULUMI_DIY_BACKEND_NO_LEGACY_WARNING ??= "true";
   if (fleet.atlas.baseUrl !== undefined) out.MONGODB_ATLAS_BASE_URL = fleet.atlas.baseUrl;
   const backend = backendUrlOf(fleet, env);
-  if (backend !== undefined) out.PULUMI_BACKEND_URL = backend;
+  if (backend !== undefined) {
+    // The password travels as PGPASSWORD, never inside the URL Pulumi prints and stores.
+    const login = splitBackendPassword(backend);
+    out.PULUMI_BACKEND_URL = login.url;
+    if (login.password !== undefined) out.PGPASSWORD = login.password;
+  }
   return out;
 }
 
@@ -56,5 +61,15 @@ export function checkFleetSetup(fleet: FleetFile, env: NodeJS.ProcessEnv, needsA
       `the state backend ${redactBackendUrl(backend)} keeps secrets encrypted with a passphrase: set PULUMI_CONFIG_PASSPHRASE ` +
         "(or PULUMI_CONFIG_PASSPHRASE_FILE), the same for every runner of this fleet",
     );
+  }
+}
+
+/** A step every environment depends on: its failure is a FleetSetupError (exit 2, no stack touched), in one line without secrets. */
+export async function setupStep<T>(what: string, secrets: readonly string[], step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof FleetSetupError) throw new FleetSetupError(redactKnown(error.message, secrets));
+    throw new FleetSetupError(`${what}: ${conciseError(error, secrets)}`);
   }
 }

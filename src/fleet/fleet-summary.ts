@@ -9,6 +9,8 @@ export type EnvironmentPhase =
   | "running"
   | "waiting-for-lock"
   | "recovering"
+  /** Another runner holds the stack: this runner takes the next environment and comes back at the end. */
+  | "deferred"
   | "succeeded"
   | "failed"
   | "skipped";
@@ -48,6 +50,12 @@ export interface EnvironmentResult {
   error?: string;
   /** Stale lock removed, pending create cleared, … */
   recovered?: string[];
+  /** The runner that did it, as locks name it: `user@host pid N`. */
+  runner: string;
+  /** Done by another runner (this one found its stack locked, waited, and reports what it recorded). */
+  byAnotherRunner?: boolean;
+  /** What a person should notice: an adopted job (no new restore), an outcome another runner recorded, … */
+  note?: string;
 }
 
 export interface FleetSummary {
@@ -61,7 +69,13 @@ export interface FleetSummary {
   environments: EnvironmentResult[];
   /** Stacks that failed (empty when ok). */
   failed: string[];
+  /** This runner (`user@host pid N`). */
+  runner: string;
+  /** `--shard i/n` when given. */
+  shard?: string;
+  /** Set when the run could not start (bad backend, Atlas unreachable while resolving the snapshot, …): exit code 2. */
+  setupError?: string;
 }
 
 /** Exit code of the CLI: 0 when every environment succeeded, else 1 (2 = bad usage or fleet file, nothing touched). */
-export const exitCodeOf = (summary: FleetSummary): 0 | 1 => (summary.ok ? 0 : 1);
+export const exitCodeOf = (summary: FleetSummary): 0 | 1 | 2 => (summary.setupError !== undefined ? 2 : summary.ok ? 0 : 1);

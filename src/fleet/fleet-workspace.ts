@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import * as path from "node:path";
 import { LocalWorkspace, StackAlreadyExistsError, StackNotFoundError, type PulumiCommand, type PulumiFn, type Stack } from "@pulumi/pulumi/automation";
 
@@ -13,7 +15,7 @@ export interface FleetWorkspaceSettings {
   pulumiCommand?: PulumiCommand;
 }
 
-function workspaceOptions(s: FleetWorkspaceSettings, stack: string) {
+export function workspaceOptions(s: FleetWorkspaceSettings, stack: string) {
   const workDir = path.join(s.workRoot, stack);
   mkdirSync(workDir, { recursive: true });
   return {
@@ -23,6 +25,9 @@ function workspaceOptions(s: FleetWorkspaceSettings, stack: string) {
     ...(s.pulumiCommand ? { pulumiCommand: s.pulumiCommand } : {}),
   };
 }
+
+/** The PostgreSQL backend's answer to two runners touching one stack's blobs at once: worth asking again. */
+export const isBackendHiccup = (error: unknown): boolean => /could not list bucket|no rows in result set/.test((error as Error)?.message ?? "");
 
 /**
  * Selects the stack, creating it when missing. Two runners may both find it missing and both
@@ -37,6 +42,10 @@ export async function openStack(s: FleetWorkspaceSettings, stack: string, progra
     try {
       return await LocalWorkspace.selectStack(args, workspaceOptions(s, stack));
     } catch (error) {
+      if (isBackendHiccup(error) && attempt < attempts) {
+        await sleep(200 + Math.random() * 400 * attempt);
+        continue;
+      }
       if (!(error instanceof StackNotFoundError)) throw error;
     }
     try {
@@ -57,4 +66,31 @@ export async function findStack(s: FleetWorkspaceSettings, stack: string, progra
     if (error instanceof StackNotFoundError) return undefined;
     throw error;
   }
+}
+
+/** A scratch directory for one run's work directories (one per stack), removed by `cleanupWorkRoot`. */
+export const createWorkRoot = (): string => realpathSync(mkdtempSync(path.join(tmpdir(), "atlas-restore-fleet-")));
+
+/**
+ * Removes the run's work directories and the workspace files Pulumi kept for them in its home
+ * (`workspaces/<project>-<sha1 of the Pulumi.yaml path>-workspace.json`), so nothing piles up run after run.
+ */
+export function cleanupWorkRoot(s: FleetWorkspaceSettings): void {
+  const dirs = existsSync(s.workRoot) ? readdirSync(s.workRoot).map((d) => path.join(s.workRoot, d)) : [];
+  rmSync(s.workRoot, { recursive: true, force: true });
+  const workspaces = path.join(s.env.PULUMI_HOME || path.join(homedir(), ".pulumi"), "workspaces");
+  for (const dir of dirs) {
+    const file = path.join(workspaces, `${s.project}-${createHash("sha1").update(path.join(dir, "Pulumi.yaml")).digest("hex")}-workspace.json`);
+    rmSync(file, { force: true });
+  }
+}
+
+/**
+ * Opens the backend once (`pulumi whoami` logs in to it): a wrong URL, password or a database that
+ * is down fails here, before any stack. Not `pulumi stack ls`: on PostgreSQL it reads every stack
+ * and was seen to hang with a few dozen of them.
+ */
+export async function checkBackend(s: FleetWorkspaceSettings): Promise<void> {
+  const ws = await LocalWorkspace.create(workspaceOptions(s, ".backend-check"));
+  await ws.whoAmI();
 }

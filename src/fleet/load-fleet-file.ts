@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import { z } from "zod";
 import { fieldProblems } from "../schemas/validate";
 import { FleetFile } from "./fleet-file";
 import { fieldPath, FleetFileError, type FleetFileProblem } from "./fleet-file-error";
@@ -13,7 +14,9 @@ import { fleetRuleProblems } from "./fleet-rules";
 export function parseFleetFile(text: string, file = "fleet file", nowMs = Date.now()): FleetFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const lc = (offset: number) => lineCounter.linePos(offset).line;
+  // A position at the very end (an unclosed bracket) is reported on the last line that exists.
+  const lastLine = Math.max(1, text.replace(/\n+$/, "").split("\n").length);
+  const lc = (offset: number) => Math.min(lineCounter.linePos(offset).line, lastLine);
   if (doc.errors.length > 0) {
     throw new FleetFileError(
       file,
@@ -21,24 +24,30 @@ export function parseFleetFile(text: string, file = "fleet file", nowMs = Date.n
     );
   }
   const lineOf = (path: ReadonlyArray<PropertyKey>) => nodeLine(doc, lineCounter, path);
-  const parsed = FleetFile.safeParse(doc.toJS() ?? {}, { reportInput: true });
-  if (!parsed.success) {
-    const problems: FleetFileProblem[] = parsed.error.issues.map((issue, i) => {
-      const { field, reason } = fieldProblems(parsed.error)[i]!;
-      const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]!] : issue.path;
-      const prefix = issue.path.length > 0 && issue.code === "unrecognized_keys" ? `${fieldPath(issue.path)}.` : "";
-      return { field: issue.code === "unrecognized_keys" ? `${prefix}${field}` : fieldPath(issue.path), line: lineOf(path), reason };
-    });
-    throw new FleetFileError(file, problems);
+  const raw: unknown = doc.toJS() ?? {};
+  const parsed = FleetFile.safeParse(raw, { reportInput: true });
+  const problems: FleetFileProblem[] = parsed.success ? [] : fieldIssues(parsed.error, lineOf);
+  // The rules between fields run on what could be read, so every problem is named at once.
+  const rules = fleetRuleProblems(parsed.success ? parsed.data : (raw as Record<string, unknown>), nowMs);
+  for (const p of rules) {
+    const field = fieldPath(p.path);
+    const overlaps = (q: FleetFileProblem) => q.field === field || q.field.startsWith(`${field}.`) || field.startsWith(`${q.field}.`);
+    if (!problems.some(overlaps)) problems.push({ field, line: lineOf(p.path), reason: p.reason });
   }
-  const rules = fleetRuleProblems(parsed.data, nowMs);
-  if (rules.length > 0) {
-    throw new FleetFileError(
-      file,
-      rules.map((p) => ({ field: fieldPath(p.path), line: lineOf(p.path), reason: p.reason })),
-    );
+  if (problems.length > 0 || !parsed.success) {
+    throw new FleetFileError(file, problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   }
   return parsed.data;
+}
+
+/** Zod's issues as problems: one per unknown key, each at its own line. */
+function fieldIssues(error: z.ZodError, lineOf: (path: ReadonlyArray<PropertyKey>) => number | undefined): FleetFileProblem[] {
+  const reasonOf = (issue: z.core.$ZodIssue) => fieldProblems(new z.ZodError([issue]))[0]?.reason ?? issue.message;
+  return error.issues.flatMap((issue) =>
+    issue.code !== "unrecognized_keys"
+      ? [{ field: fieldPath(issue.path), line: lineOf(issue.path), reason: reasonOf(issue) }]
+      : issue.keys.map((key) => ({ field: fieldPath([...issue.path, key]), line: lineOf([...issue.path, key]), reason: reasonOf({ ...issue, keys: [key] }) })),
+  );
 }
 
 /** Reads and checks a fleet file from disk (see parseFleetFile). */

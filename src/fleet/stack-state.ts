@@ -12,6 +12,8 @@ export interface RecordedRestore {
 
 export interface StackStateView {
   restore?: RecordedRestore;
+  /** The runner whose `up` last recorded the stack (stack output `runner`). */
+  runner?: string;
   /** Operations a killed run left unfinished (`pending_operations`), by type: creating, updating, … */
   pendingOperations: string[];
 }
@@ -36,7 +38,9 @@ export async function readStackState(stack: Stack): Promise<StackStateView> {
     .filter((r) => r.urn?.endsWith(`::${RESTORE_RESOURCE_NAME}`) && r.type?.includes(":dynamic/pulumi-atlas-restore:") && r.delete !== true)
     .pop();
   const out = resource?.outputs ?? {};
+  const runner = str((deployment.resources ?? []).find((r) => r.type === "pulumi:pulumi:Stack")?.outputs?.runner);
   return {
+    ...(runner !== undefined ? { runner } : {}),
     pendingOperations: (deployment.pending_operations ?? []).map((op) => op.type ?? "unknown"),
     ...(resource
       ? {

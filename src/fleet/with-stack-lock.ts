@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from "../util/clock";
+import { holderName } from "./runner-id";
 import { describeLock, isLockError, lockHolders, locksAreStale } from "./stack-lock";
 
 export interface LockPolicy {
@@ -15,6 +16,13 @@ export interface LockPolicy {
 export class StackLockedError extends Error {
   override name = "StackLockedError" as const;
   readonly code = "STACK_LOCKED" as const;
+  constructor(
+    message: string,
+    /** Who holds the lock, as `user@host pid N` (comma-separated when several). */
+    readonly holder: string,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -45,6 +53,7 @@ export async function withStackLock<T>(op: () => Promise<T>, policy: LockPolicy)
         throw new StackLockedError(
           `${describeLock(message)}; waited ${Math.round(waited / 1000)} s (--lock-wait). Nothing was started. ` +
             "If that run is gone for good, remove its lock with `pulumi cancel` on this stack, then run again.",
+          holders.map(holderName).join(", ") || "another run",
         );
       }
       policy.onWaiting?.(describeLock(message));

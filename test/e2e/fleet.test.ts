@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { PulumiCommand } from "@pulumi/pulumi/automation";
@@ -11,11 +11,15 @@ import { startPostgres, type PostgresServer } from "../helpers/postgres";
 
 // Fleet seeding end to end: the real Pulumi CLI through the Automation API, a real PostgreSQL as
 // the shared state backend, the simulator rate-limiting the project to 100 requests a minute.
-// Covers the "What must hold" items of issue 15 (see each test's name).
+// Covers the "What must hold" items of issues 15 and 23 (see each test's name). The database has a
+// password, so every test also runs the path that keeps it out of Pulumi's hands.
 const PROJECT = "fleet-project";
 const SOURCE = "fleet-src";
 const MAIN = Array.from({ length: 8 }, (_, i) => `fleet-t${i}`);
-const LOCKED = ["lock-t0", "lock-t1"];
+const LOCKED = Array.from({ length: 6 }, (_, i) => `lock-t${i}`);
+const SHARDED = Array.from({ length: 4 }, (_, i) => `shard-t${i}`);
+const CRED = ["cred-t0"];
+const PASSWORD = "pg-Secret-4711";
 const KILLED = ["kill-t0", "kill-t1", "kill-t2"];
 const UNLOCKED = ["race-t0", "race-t1"];
 const BIN = path.join(REPO_ROOT, "dist", "fleet", "bin.js");
@@ -73,7 +77,7 @@ ${stacks.map((t) => `  - stack: ${t.replace("-t", "-env")}\n    targetDeployment
     const binDir = pulumiBinDir();
     pulumiCommand = await PulumiCommand.get({ root: path.dirname(binDir) });
     [pg, sim] = await Promise.all([
-      startPostgres(),
+      startPostgres({ password: PASSWORD }),
       startAtlasSimulator({
         lifecycle: { pendingMs: 500, queuedMs: 500, runningMs: 4000 },
         rateLimit: { requestsPerMinute: 100 },
@@ -81,7 +85,7 @@ ${stacks.map((t) => `  - stack: ${t.replace("-t", "-env")}\n    targetDeployment
           projects: [
             {
               name: PROJECT,
-              tenantClusters: [{ name: SOURCE, snapshots: 2 }, ...[...MAIN, ...LOCKED, ...KILLED, ...UNLOCKED].map((name) => ({ name }))],
+              tenantClusters: [{ name: SOURCE, snapshots: 2 }, ...[...MAIN, ...LOCKED, ...KILLED, ...UNLOCKED, ...SHARDED, ...CRED].map((name) => ({ name }))],
               dedicatedClusters: [{ name: "fleet-m10", snapshots: 2 }, { name: "ded-t0" }, { name: "ded-t1" }],
             },
           ],
@@ -179,16 +183,106 @@ ${stacks.map((t) => `  - stack: ${t.replace("-t", "-env")}\n    targetDeployment
     assert.ok(others.every((e) => e.ok && e.status === "COMPLETED"));
   });
 
-  it("two fleet runs started at the same moment on the same environments (two processes, one PostgreSQL): exactly one restore per target", async () => {
+  it("two runners on one fleet file and one PostgreSQL (race): each takes the environments nobody holds, none waits while unclaimed ones remain, exactly one restore per environment, both exit 0", async () => {
     const file = writeFleet("locked.yaml", fleetText(LOCKED));
     const [a, b] = await Promise.all([runBin(["up", "-f", file, "--parallel", "2"]), runBin(["up", "-f", file, "--parallel", "2"])]);
-    for (const target of LOCKED) assert.equal(jobsOnto(target).length, 1, `${target} restored exactly once`);
     assert.equal(a.code, 0, a.output);
     assert.equal(b.code, 0, b.output);
-    const waited = `${a.output}\n${b.output}`.match(/waiting-for-lock.*/g) ?? [];
-    console.log(`    two runners: ${waited.length} lock wait(s) seen, e.g. ${waited[0] ?? "(none)"}`);
-    const restoreIds = [a, b].flatMap((r) => r.summary!.environments.map((e) => e.restoreJobId));
-    assert.equal(new Set(restoreIds).size, LOCKED.length, "both runs report the same job per environment");
+    for (const target of LOCKED) assert.equal(jobsOnto(target).length, 1, `${target} restored exactly once`);
+    const stacks = LOCKED.map((t) => t.replace("-t", "-env"));
+    for (const run of [a, b]) {
+      const lines = run.output.split("\n");
+      // A first turn of an environment: its first "running" line. No lock wait before every environment had one.
+      const firstTurns = stacks.map((st) => lines.findIndex((l) => new RegExp(`^\\S+ ${st} running`).test(l)));
+      const firstWait = lines.findIndex((l) => / waiting-for-lock /.test(l));
+      assert.ok(firstTurns.every((i) => i >= 0), `every environment had a first turn:\n${run.output}`);
+      if (firstWait >= 0) assert.ok(firstWait > Math.max(...firstTurns), `a lock wait only after every environment was claimed:\n${run.output}`);
+      assert.doesNotMatch(run.output, /recovering|pending operation/, "a runner that does not hold a stack's lock never recovers it");
+      assert.doesNotMatch(run.output, /MaxListenersExceededWarning/);
+    }
+    const doers = new Map<string, string>();
+    for (const st of stacks) {
+      const [ra, rb] = [a, b].map((r) => r.summary!.environments.find((e) => e.stack === st)!);
+      assert.equal(ra!.restoreJobId, rb!.restoreJobId, `${st}: both report the same job`);
+      const own = [ra!, rb!].filter((r) => r.byAnotherRunner !== true);
+      assert.equal(own.length, [ra!, rb!].length - [ra!, rb!].filter((r) => r.byAnotherRunner).length);
+      doers.set(st, own.map((r) => r.runner).join(" + "));
+      for (const r of [ra!, rb!].filter((x) => x.byAnotherRunner)) assert.match(r.note ?? "", /done by another runner/);
+    }
+    const byA = [...doers.values()].filter((d) => d === a.summary!.runner).length;
+    const byB = [...doers.values()].filter((d) => d === b.summary!.runner).length;
+    console.log(`    two runners, ${LOCKED.length} environments: ${byA} done by one, ${byB} by the other; wall ${(a.summary!.wallMs / 1000).toFixed(1)} s and ${(b.summary!.wallMs / 1000).toFixed(1)} s`);
+    assert.ok(byA > 0 && byB > 0, `both runners did work: ${JSON.stringify([...doers])}`);
+    assert.match(a.output + b.output, /by another runner, \S+@\S+ pid \d+/, "the summary names the runner that did it");
+  });
+
+  it("preview creates no stack; --shard 1/2 and 2/2 cover every environment once; a re-seed that adopts says so, and up --fresh starts a new restore", async () => {
+    const file = writeFleet("sharded.yaml", fleetText(SHARDED));
+    const fleet = parseFleetFile(readFileSync(file, "utf8"));
+    const preview = await runFleet(fleet, { command: "preview", env, pulumiCommand });
+    assert.equal(preview.ok, true, JSON.stringify(preview.environments));
+    assert.ok(preview.environments.every((e) => e.changes?.create === 1));
+    const status = await runFleet(fleet, { command: "status", env, pulumiCommand });
+    assert.ok(status.environments.every((e) => /not seeded: .*\(no stack\)/.test(e.error ?? "")), JSON.stringify(status.environments));
+
+    const [one, two] = await Promise.all([runBin(["up", "-f", file, "--shard", "1/2"]), runBin(["up", "-f", file, "--shard", "2/2"])]);
+    assert.equal(one.code, 0, one.output);
+    assert.equal(two.code, 0, two.output);
+    const covered = [...one.summary!.environments, ...two.summary!.environments].map((e) => e.stack).sort();
+    assert.deepEqual(covered, SHARDED.map((t) => t.replace("-t", "-env")).sort(), "every environment exactly once");
+    assert.equal(one.summary!.shard, "1/2");
+    assert.doesNotMatch(one.output + two.output, / deferred | waiting-for-lock /, "shards never meet");
+    for (const target of SHARDED) assert.equal(jobsOnto(target).length, 1);
+
+    const stack = "shard-env0";
+    assert.equal((await runBin(["destroy", "-f", file, "--stack", stack, "--remove"])).code, 0);
+    const again = await runBin(["up", "-f", file, "--stack", stack]);
+    assert.equal(again.code, 0, again.output);
+    const job = jobsOnto("shard-t0")[0]!;
+    assert.equal(jobsOnto("shard-t0").length, 1, "adopted: no new restore");
+    assert.match(again.output, new RegExp(`adopted job ${job.id} finished at \\S+, no new restore`), again.output);
+    assert.match(again.summary!.environments[0]!.note ?? "", /adopted job .* no new restore/);
+    assert.equal(again.summary!.environments[0]!.adopted, true);
+    assert.equal((await runBin(["destroy", "-f", file, "--stack", stack, "--remove"])).code, 0);
+    const fresh = await runBin(["up", "-f", file, "--stack", stack, "--fresh"]);
+    assert.equal(fresh.code, 0, fresh.output);
+    assert.equal(jobsOnto("shard-t0").length, 2, "--fresh: a new restore");
+    assert.equal(fresh.summary!.environments[0]!.adopted, false);
+  });
+
+  it("credentials: the PostgreSQL password never shows in output, --json, the state or Pulumi's home; setup failures (backend, Atlas) exit 2 with --json written; workspace files don't pile up", async () => {
+    const file = writeFleet("cred.yaml", fleetText(CRED));
+    const home = env.PULUMI_HOME!;
+    const workspaces = path.join(home, "workspaces");
+    const count = () => (existsSync(workspaces) ? readdirSync(workspaces).length : 0);
+    const before = count();
+    const secretLeaks = (text: string) => [PASSWORD, encodeURIComponent(PASSWORD), "wrong-Pass-99"].filter((p) => text.includes(p));
+    const url = new URL(pg.url);
+    const setupCases: Array<[string, NodeJS.ProcessEnv, RegExp]> = [
+      ["wrong password", { PULUMI_BACKEND_URL: pg.url.replace(encodeURIComponent(PASSWORD), "wrong-Pass-99") }, /state backend cannot be opened: .*password authentication failed.*check the backend URL/],
+      ["database down (?password=)", { PULUMI_BACKEND_URL: `postgres://pulumi@127.0.0.1:1/postgres?sslmode=disable&password=${PASSWORD}` }, /state backend cannot be opened: .*(connection refused|connect)/],
+      ["wrong Atlas key", { MONGODB_ATLAS_PRIVATE_KEY: "wrong-Pass-99" }, /snapshot cannot be resolved: /],
+      ["unknown source cluster", {}, /snapshot cannot be resolved: .*no-such-src/],
+    ];
+    const unknownSource = writeFleet("cred-unknown-source.yaml", fleetText(CRED).replace(`clusterName: ${SOURCE}`, "clusterName: no-such-src"));
+    for (const [name, overrides, expected] of setupCases) {
+      const run = await runBin(["up", "-f", name === "unknown source cluster" ? unknownSource : file], undefined, overrides);
+      assert.equal(run.code, 2, `${name}: exit 2\n${run.output}`);
+      assert.ok(run.summary, `${name}: --json written`);
+      assert.match(run.summary!.setupError ?? "", expected, name);
+      assert.deepEqual(secretLeaks(run.output + JSON.stringify(run.summary)), [], `${name}: no password`);
+      assert.doesNotMatch(run.output, /\n\s+at |code: -?\d+|stderr:|err\?:/, `${name}: one line, no raw dump, no stack trace:\n${run.output}`);
+    }
+    url.searchParams.set("password", decodeURIComponent(url.password));
+    url.password = "";
+    const good = await runBin(["up", "-f", file], undefined, { PULUMI_BACKEND_URL: url.toString() });
+    assert.equal(good.code, 0, good.output);
+    const status = await runBin(["status", "-f", file]);
+    assert.equal(status.code, 0, status.output);
+    assert.deepEqual(secretLeaks(good.output + JSON.stringify(good.summary) + status.output + JSON.stringify(status.summary)), []);
+    assert.deepEqual(secretLeaks(pg.dump()), [], "the state holds no password");
+    for (const f of filesUnder(home)) assert.deepEqual(secretLeaks(`${f}\n${readFileSync(f, "latin1")}`), [], `Pulumi's home: ${f}`);
+    assert.equal(count(), before, "no workspace file is left behind by a run");
   });
 
   it("two runners that share no lock (each its own state backend) on the same targets: both pass, Atlas's 409 or the listing is adopted, exactly one restore per target", async () => {
@@ -245,8 +339,14 @@ source: { kind: dedicated, projectId: "${projectId}", clusterName: fleet-m10 }
 environments:
   - { stack: ded-latest, targetClusterName: ded-t0 }
   - { stack: ded-pit, targetClusterName: ded-t1, snapshot: { pointInTime: "${pointInTime}" } }
+  - { stack: ded-missing, targetClusterName: ded-missing }
 `);
-    const up = await runFleet(fleet, { command: "up", parallel: 2, env, pulumiCommand });
+    const all = await runFleet(fleet, { command: "up", parallel: 3, env, pulumiCommand });
+    assert.deepEqual(all.failed, ["ded-missing"], JSON.stringify(all.environments, null, 2));
+    const missing = all.environments.find((e) => e.stack === "ded-missing")!;
+    assert.match(missing.error ?? "", /ded-missing/, "a missing target's error names the target");
+    assert.doesNotMatch(missing.error ?? "", /(source|cluster) fleet-m10 (was not found|does not exist)/i, `and does not blame the source: ${missing.error}`);
+    const up = { ...all, ok: all.environments.filter((e) => e.stack !== "ded-missing").every((e) => e.ok), environments: all.environments.filter((e) => e.stack !== "ded-missing") };
     assert.equal(up.ok, true, JSON.stringify(up.environments, null, 2));
     const jobs = [...sim.state.cloudBackupJobs.values()].filter((j) => j.projectId === projectId && j.clusterName === "fleet-m10" && j.targetClusterName?.startsWith("ded-t"));
     assert.deepEqual(jobs.map((j) => [j.targetClusterName, j.deliveryType]).sort(), [["ded-t0", "automated"], ["ded-t1", "pointInTime"]]);
@@ -256,6 +356,15 @@ environments:
     }
   });
 });
+
+/** Every file below `dir`. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
 
 /** Environments running after the events so far. */
 function countRunning(events: FleetEvent[]): number {

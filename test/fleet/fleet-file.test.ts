@@ -85,6 +85,18 @@ describe("fleet file", () => {
     });
   }
 
+  it("names each unknown key at its own line; reports a syntax error at the end on the last line; field and rule problems at once", () => {
+    const two = problemsOf(GOOD.replace("snapshot: latest", "snapshot: latest\nsnapshto: latest\nwiat: {}"));
+    assert.deepEqual(two.problems.map((p) => [p.field, p.line]), [["snapshto", 7], ["wiat", 8]]);
+    const unclosed = `${GOOD}wait: { timeoutSeconds: 5\n`;
+    const syntax = problemsOf(unclosed);
+    const lines = unclosed.trimEnd().split("\n").length;
+    assert.ok(syntax.problems.every((p) => p.line !== undefined && p.line <= lines), `${syntax.message} (file has ${lines} lines)`);
+    const both = problemsOf(GOOD.replace(`projectId: "${P1}"`, 'projectId: "prod"').replace("stack: pr-1", "stack: staging"));
+    assert.deepEqual(both.problems.map((p) => p.field), ["source.projectId", "environments[1].stack"], both.message);
+    assert.equal(parseFleetFile(`${GOOD}fresh: true\n`, "f", NOW).fresh, true);
+  });
+
   it("accepts a dedicated source with targetClusterName and a point in time; refuses one in the future", () => {
     const dedicated = GOOD.replace("kind: tenant", "kind: dedicated").replaceAll("targetDeploymentItemName", "targetClusterName");
     const fleet = parseFleetFile(dedicated.replace("snapshot: latest", 'snapshot: { pointInTime: "2026-12-01T03:00:00Z" }'), "fleet.yaml", NOW);
@@ -124,9 +136,11 @@ describe("fleet file", () => {
 });
 
 describe("examples/seed-fleet", () => {
-  it("its fleet file is valid: staging + 3 previews from prod-m2", () => {
+  it("its fleet file is valid: staging + 3 previews from prod-m10 (a dedicated source)", () => {
     const fleet = loadFleetFile(path.join(__dirname, "..", "..", "examples", "seed-fleet", "fleet.yaml"));
     assert.deepEqual(fleet.environments.map((e) => e.stack), ["staging", "preview-101", "preview-102", "preview-103"]);
-    assert.equal(fleet.source.clusterName, "prod-m2");
+    assert.equal(fleet.source.clusterName, "prod-m10");
+    assert.equal(fleet.source.kind, "dedicated");
+    assert.ok(fleet.environments.every((e) => e.targetClusterName !== undefined));
   });
 });

@@ -111,7 +111,7 @@ describe("fleet runtime pieces", () => {
 
   it("parses the CLI's arguments and refuses bad ones", () => {
     const args = parseFleetArgs(["destroy", "-f", "x.yaml", "--remove", "--parallel", "8", "--json=out.json", "--stack", "a", "--lock-wait", "0"]);
-    assert.deepEqual(args, { command: "destroy", file: "x.yaml", remove: true, parallel: 8, json: "out.json", stacks: ["a"], lockWaitSeconds: 0 });
+    assert.deepEqual(args, { command: "destroy", file: "x.yaml", remove: true, fresh: false, parallel: 8, json: "out.json", stacks: ["a"], lockWaitSeconds: 0 });
     for (const bad of [[], ["seed"], ["up", "-f", "x", "--parallel", "0"], ["up", "-f", "x", "--remove"], ["up", "-f", "x", "--bogus"], ["up", "-f", "x", "--json="]]) {
       assert.throws(() => parseFleetArgs(bad), UsageError, JSON.stringify(bad));
     }
@@ -125,13 +125,13 @@ describe("fleet runtime pieces", () => {
     r.event({ stack: "staging", phase: "running", elapsedMs: 2000, status: "RUNNING", restoreJobId: "j1" });
     assert.equal(out, "08:00:00 staging running RUNNING job j1 (1s)\n", "repeats are dropped");
     const text = formatSummary({
-      command: "up", project: "p", ok: false, startedAt: "", wallMs: 5000, parallel: 4, failed: ["pr-1"],
+      command: "up", project: "p", ok: false, startedAt: "", wallMs: 5000, parallel: 4, failed: ["pr-1"], runner: "me@a pid 1",
       environments: [
-        { stack: "staging", target: "s", targetProjectId: "x", ok: true, elapsedMs: 1, status: "COMPLETED", restoreJobId: "j1" },
-        { stack: "pr-1", target: "t", targetProjectId: "x", ok: false, elapsedMs: 1, status: "FAILED", restoreJobId: "j2", error: "TenantRestore job j2 FAILED" },
+        { stack: "staging", target: "s", targetProjectId: "x", ok: true, elapsedMs: 1, status: "COMPLETED", restoreJobId: "j1", runner: "me@a pid 1" },
+        { stack: "pr-1", target: "t", targetProjectId: "x", ok: false, elapsedMs: 1, status: "FAILED", restoreJobId: "j2", error: "TenantRestore job j2 FAILED", runner: "me@a pid 1" },
       ],
     });
-    assert.match(text, /FAILED pr-1 → t job j2 FAILED\n\s+TenantRestore job j2 FAILED/);
+    assert.match(text, /FAILED pr-1 → t job j2 FAILED by me@a pid 1\n\s+TenantRestore job j2 FAILED/);
     assert.match(text, /1 failed: pr-1\n$/);
     assert.equal(redactBackendUrl("postgres://user:secret@db:5432/x"), "postgres://user:****@db:5432/x");
   });

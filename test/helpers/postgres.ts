@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -10,9 +10,11 @@ import * as path from "node:path";
  * `postgres` (or `nobody`) user when the tests run as root (PostgreSQL refuses to run as root).
  */
 export interface PostgresServer {
-  /** postgres://pulumi@127.0.0.1:<port>/postgres?sslmode=disable */
+  /** postgres://pulumi[:password]@127.0.0.1:<port>/postgres?sslmode=disable */
   url: string;
   port: number;
+  /** Everything the database holds (`pg_dump`): to check what the state backend stored. */
+  dump(): string;
   stop(): Promise<void>;
 }
 
@@ -49,21 +51,35 @@ function runAs(): { uid: number; gid: number } | undefined {
   throw new Error("running as root and neither a postgres nor a nobody user exists to run PostgreSQL as");
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+/** `password`: the `pulumi` user needs it (scram-sha-256), and `url` carries it in its userinfo. */
+export async function startPostgres(options: { password?: string } = {}): Promise<PostgresServer> {
   const bin = postgresBinDir();
   const dir = mkdtempSync(path.join(tmpdir(), "fleet-pg-"));
   const user = runAs();
   if (user) chownSync(dir, user.uid, user.gid);
   const data = path.join(dir, "data");
   const opts = { stdio: "pipe" as const, timeout: 120_000, ...(user ?? {}) };
-  execFileSync(path.join(bin, "initdb"), ["-D", data, "-U", "pulumi", "--auth=trust", "--no-sync", "-E", "UTF8"], opts);
+  const auth = ["--auth=trust"];
+  if (options.password !== undefined) {
+    const pwfile = path.join(dir, "pwfile");
+    writeFileSync(pwfile, `${options.password}\n`, { mode: 0o600 });
+    if (user) chownSync(pwfile, user.uid, user.gid);
+    auth.splice(0, 1, "--auth=scram-sha-256", `--pwfile=${pwfile}`);
+  }
+  execFileSync(path.join(bin, "initdb"), ["-D", data, "-U", "pulumi", ...auth, "--no-sync", "-E", "UTF8"], opts);
   const port = await freePort();
   const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
   execFileSync(path.join(bin, "pg_ctl"), ["-D", data, "-o", serverOptions, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start"], opts);
   let stopped = false;
   return {
-    url: `postgres://pulumi@127.0.0.1:${port}/postgres?sslmode=disable`,
+    url: `postgres://pulumi${options.password !== undefined ? `:${encodeURIComponent(options.password)}` : ""}@127.0.0.1:${port}/postgres?sslmode=disable`,
     port,
+    dump() {
+      const env = { ...process.env, ...(options.password !== undefined ? { PGPASSWORD: options.password } : {}) };
+      // initdb on PATH may be a link into Debian's directory, where pg_dump lives.
+      const tools = path.dirname(realpathSync(path.join(bin, "initdb")));
+      return execFileSync(path.join(tools, "pg_dump"), ["-h", "127.0.0.1", "-p", String(port), "-U", "pulumi", "-d", "postgres"], { encoding: "utf8", env, timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
